@@ -1,0 +1,60 @@
+package dev.nncompile.sym;
+
+/**
+ * Numerically stable double implementations of the functions {@link java.lang.Math} lacks. The generated classes
+ * carry the same algorithms (see the emitter's helper methods), so the compiler and the code it ships agree.
+ */
+public final class NumericFunctions {
+    private NumericFunctions() {}
+
+    /** σ(x) = 1/(1 + e^−x), never overflowing: for x < 0 it is e^x/(1 + e^x). */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /** softplus(x) = log(1 + e^x) exactly (no threshold), as max(x, 0) + log1p(e^−|x|). */
+    public static double softplus(double x) {
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /**
+     * The error function to about 1e-15: Maclaurin series for |x| &lt; 2.5, a continued fraction for erfc
+     * beyond (Abramowitz &amp; Stegun 7.1.5 and 7.1.14).
+     */
+    public static double erf(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        double ax = Math.abs(x);
+        if (ax < 2.5) {
+            double sum = ax;
+            double term = ax;
+            double x2 = ax * ax;
+            for (int n = 1; n < 200; n++) {
+                term *= -x2 / n;
+                double add = term / (2 * n + 1);
+                sum += add;
+                if (Math.abs(add) < 1e-17 * Math.abs(sum)) {
+                    break;
+                }
+            }
+            double r = 2.0 / Math.sqrt(Math.PI) * sum;
+            return x < 0 ? -r : r;
+        }
+        if (ax > 6.0) {
+            return x < 0 ? -1.0 : 1.0;
+        }
+        // erfc(x) = e^{-x²}/√π · 1/(x + 1/2/(x + 1/(x + 3/2/(x + …)))), evaluated backwards
+        double f = ax;
+        for (int k = 60; k >= 1; k--) {
+            f = ax + (k / 2.0) / f;
+        }
+        double erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
+        double r = 1.0 - erfc;
+        return x < 0 ? -r : r;
+    }
+}
