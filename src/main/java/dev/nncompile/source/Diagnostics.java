@@ -69,6 +69,16 @@ public final class Diagnostics {
         return false;
     }
 
+    public int errorCount() {
+        int n = 0;
+        for (Diagnostic d : all) {
+            if (d.isError()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public int size() {
         return all.size();
     }
