@@ -40,7 +40,11 @@ packageDecl   : PACKAGE qualifiedName SEMI? ;
 qualifiedName : NAME (DOT NAME)* ;
 topItem       : modelDecl | activationDef | lossDef ;
 
-modelDecl     : MODEL NAME LBRACE statement* RBRACE ;
+modelDecl     : MODEL modelName LBRACE statement* RBRACE ;
+/** A reserved word is accepted here so that the checker can say why it cannot name a model (and parsing goes on). */
+modelName     : NAME | reservedWord ;
+reservedWord  : PACKAGE | MODEL | INPUT | DENSE | LOSS | OPTIMIZER | REGULARIZE | INIT | SEED | PRECISION | TRAIN
+              | STOP | WHEN | STALLS | FOR | ACTIVATION | IF | THEN | ELSE | AND | OR | NOT ;
 
 statement
     : INPUT size=signedNumber                                                    # inputStmt

@@ -258,8 +258,9 @@ final class DefinitionChecker {
                 continue;
             }
             long[] sizeDepth = sizeDepth(d.body(), memo);
-            memo.put(d, sizeDepth);
-            if (sizeDepth[0] > MAX_EXPANDED_SIZE || sizeDepth[1] > MAX_EXPANDED_DEPTH) {
+            if (sizeDepth[0] <= MAX_EXPANDED_SIZE && sizeDepth[1] <= MAX_EXPANDED_DEPTH) {
+                memo.put(d, sizeDepth);
+            } else {
                 diagnostics.report(DiagnosticCode.NN406, d.name().span(), Quoted.of(d.name().text())
                         + " grows too large once the activations it calls are expanded (more than "
                         + MAX_EXPANDED_SIZE + " terms or " + MAX_EXPANDED_DEPTH + " levels)",

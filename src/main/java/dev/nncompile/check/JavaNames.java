@@ -26,9 +26,17 @@ final class JavaNames {
     private JavaNames() {}
 
     /** Why {@code name} cannot be a class name, or null if it can. */
+    /** The spec language's own keywords, accepted by the parser as a model name only to be reported here. */
+    static final Set<String> SPEC_KEYWORDS = Set.of(
+            "package", "model", "input", "dense", "loss", "optimizer", "regularize", "init", "seed", "precision",
+            "train", "stop", "when", "stalls", "for", "activation", "if", "then", "else", "and", "or", "not");
+
     static String problemAsClassName(String name) {
         if (KEYWORDS.contains(name)) {
             return "it is a Java keyword";
+        }
+        if (SPEC_KEYWORDS.contains(name)) {
+            return "it is a keyword of the spec language";
         }
         if (RESTRICTED_TYPE_NAMES.contains(name)) {
             return "Java does not allow it as a class name";

@@ -79,7 +79,7 @@ final class AstBuilder {
     // ---- models ------------------------------------------------------------------------------------------------
 
     private ModelDecl model(NnParser.ModelDeclContext c) {
-        if (!present(c.NAME())) {
+        if (c.modelName() == null || !present(c.modelName().getStart())) {
             return null;
         }
         List<Statement> statements = new ArrayList<>();
@@ -89,7 +89,7 @@ final class AstBuilder {
                 statements.add(built);
             }
         }
-        return new ModelDecl(name(c.NAME()), statements, span(c));
+        return new ModelDecl(name(c.modelName().getStart()), statements, span(c));
     }
 
     private Statement statement(NnParser.StatementContext c) {

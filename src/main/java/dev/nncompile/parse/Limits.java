@@ -12,7 +12,7 @@ public final class Limits {
     /** Deepest formula tree, counting every operator of a chain like a + b + c as a level ({@code NN011}). */
     public static final int MAX_DEPTH = 400;
     /** Syntax errors reported before the parser gives up on a file ({@code NN009}). */
-    public static final int MAX_SYNTAX_ERRORS = 50;
+    public static final int MAX_SYNTAX_ERRORS = 25;
 
     private Limits() {}
 }

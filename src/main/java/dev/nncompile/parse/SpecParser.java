@@ -46,12 +46,37 @@ public final class SpecParser {
                     "this is not a text file: it holds a NUL byte", "is this the right file?");
             return empty;
         }
+        int control = firstOfManyControlChars(text);
+        if (control >= 0) {
+            diagnostics.report(DiagnosticCode.NN002, new SourceSpan(control, control + 1),
+                    "this does not look like a text file: it is full of control characters", "is this the right file?");
+            return empty;
+        }
         List<Token> tokens = TokenScan.scan(text, diagnostics);
         if (tokens == null) {
             return empty;
         }
         NnParser.SpecFileContext tree = parseTree(tokens, diagnostics, text);
         return tree == null ? empty : new AstBuilder(diagnostics).file(tree);
+    }
+
+    /**
+     * A binary file read as text: more than 5% control characters (tab, line breaks and form feed aside) in a
+     * file of some length. Returns the offset of the first one, or -1 for text.
+     */
+    private static int firstOfManyControlChars(String text) {
+        int count = 0;
+        int first = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+                count++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        return count >= 8 && count * 20 > text.length() ? first : -1;
     }
 
     private static NnParser.SpecFileContext parseTree(List<Token> tokens, Diagnostics diagnostics, String text) {

@@ -35,6 +35,22 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         this.text = text;
     }
 
+    /** A top-level keyword is never deleted as a stray token: it starts the next item, where parsing resumes. */
+    @Override
+    protected Token singleTokenDeletion(Parser parser) {
+        int next = parser.getInputStream().LA(1);
+        return next == NnLexer.MODEL || next == NnLexer.ACTIVATION ? null : super.singleTokenDeletion(parser);
+    }
+
+    /** Recovery skips tokens up to the next top-level keyword at the latest, so one error does not spread. */
+    @Override
+    protected IntervalSet getErrorRecoverySet(Parser parser) {
+        IntervalSet set = new IntervalSet(super.getErrorRecoverySet(parser));
+        set.add(NnLexer.MODEL);
+        set.add(NnLexer.ACTIVATION);
+        return set;
+    }
+
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
         describe(parser, e.getOffendingToken(), parser.getExpectedTokens());
@@ -122,7 +138,8 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
             int after = previous.getStopIndex() + 1;
             span = new SourceSpan(after, after);
         }
-        String hint = SyntaxExpectations.hint(parser.getContext(), offending, expected);
+        String hint = SyntaxExpectations.hint(parser.getContext(), offending, expected,
+                previous != null && previous.getLine() == offending.getLine());
         diagnostics.report(DiagnosticCode.NN005, span, message.toString(), hint);
     }
 

@@ -49,6 +49,9 @@ final class SyntaxExpectations {
                 return "l1(…) or l2(…)";
             }
         }
+        if (context instanceof NnParser.ModelNameContext || context instanceof NnParser.ReservedWordContext) {
+            return "a model name";
+        }
         if (context instanceof NnParser.ModelDeclContext) {
             if (previousType == NnLexer.MODEL) {
                 return "a model name";
@@ -112,10 +115,11 @@ final class SyntaxExpectations {
     }
 
     /** Extra advice for common slips, or null. */
-    static String hint(ParserRuleContext context, Token offending, IntervalSet expected) {
+    static String hint(ParserRuleContext context, Token offending, IntervalSet expected, boolean sameLine) {
         int type = offending.getType();
         boolean keyword = type >= NnLexer.PACKAGE && type <= NnLexer.NOT;
-        if (keyword && expected.contains(NnLexer.NAME)) {
+        // a keyword on the same line where a name belongs was probably meant as that name
+        if (keyword && sameLine && expected.contains(NnLexer.NAME)) {
             return Quoted.of(offending.getText()) + " is a reserved word; choose another name";
         }
         if ((context instanceof NnParser.SpecFileContext || context instanceof NnParser.TopItemContext)

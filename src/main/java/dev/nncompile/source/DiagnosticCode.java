@@ -12,7 +12,7 @@ package dev.nncompile.source;
 public enum DiagnosticCode {
     // ---- lexical and syntax ----------------------------------------------------------------------------------
     NN001(Severity.ERROR, "unexpected character: not part of the spec language"),
-    NN002(Severity.ERROR, "the input is not text (it holds NUL bytes)"),
+    NN002(Severity.ERROR, "the input is not text (NUL bytes, or mostly control characters)"),
     NN003(Severity.ERROR, "the file is too large (more than 1,048,576 chars)"),
     NN004(Severity.ERROR, "a formula nests too deeply (more than 200 levels of parentheses and if)"),
     NN005(Severity.ERROR, "syntax error: something else was expected here"),

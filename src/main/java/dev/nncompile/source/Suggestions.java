@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * "Did you mean …?": the candidate closest to a misspelt name by Levenshtein distance, if it is close enough.
+ * "Did you mean …?": the candidate closest to a misspelt name by edit distance, if it is close enough.
  * Deterministic: ties go to the candidate first in iteration order, so pass an ordered collection.
  *
  * <pre>{@code
@@ -37,27 +37,31 @@ public final class Suggestions {
         return closest(name, candidates).map(s -> "did you mean '" + s + "'?").orElse(null);
     }
 
-    /** Levenshtein distance (insert, delete, substitute all cost 1), two rows of memory. */
+    /**
+     * Edit distance: insert, delete, substitute and swap two neighbours all cost 1 (Damerau's optimal string
+     * alignment), so the common typo "flaot" is one edit from "float".
+     */
     static int distance(String a, String b) {
         if (a.length() > 64 || b.length() > 64) {
             // names that long are no typo of a keyword; spare the quadratic table
             return Math.max(a.length(), b.length());
         }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i][j - 1] + 1, d[i - 1][j] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }
