@@ -70,6 +70,7 @@ final class ModelChecker {
 
     // ---- the statements, gathered ------------------------------------------------------------------------------
 
+    private boolean syntaxErrorInStatement;
     private Statement.Input input;
     private final List<Statement.Dense> dense = new ArrayList<>();
     private Statement.Loss lossStatement;
@@ -102,7 +103,7 @@ final class ModelChecker {
         new SuspiciousSpecs(diagnostics).check(dense, layers, lossStatement, loss, optimizerStatement, optimizer,
                 trainStatement, training);
 
-        if (countErrors() > errorsBefore || inputs == null || layers == null || loss == null || optimizer == null
+        if (countErrors() > errorsBefore || syntaxErrorInStatement || inputs == null || layers == null || loss == null || optimizer == null
                 || regularizers == null || seed == null || precision == null || training == null) {
             return null;
         }
@@ -112,6 +113,11 @@ final class ModelChecker {
 
     private void gather(ModelDecl model) {
         for (Statement s : model.statements()) {
+            if (diagnostics.hasErrorInside(s.span())) {
+                // the parser already reported a broken statement; checking what it recovered only adds noise
+                syntaxErrorInStatement = true;
+                continue;
+            }
             if (s instanceof Statement.Input i) {
                 if (input != null) {
                     duplicate(s, "input", input);
