@@ -79,6 +79,9 @@ public final class DataException extends Exception {
             char c = text.charAt(i);
             if (c == '\'' || c == '\\') {
                 out.append('\\').append(c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i)); // a well-formed pair, e.g. an emoji in a header name
             } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.isSurrogate(c)
                     || Character.getType(c) == Character.FORMAT) {
                 out.append(String.format("\\u%04x", (int) c));
