@@ -63,7 +63,7 @@ class TextPrinterTest {
         assertEquals("a·b/c", TextPrinter.print(div(mul(A, B), C)));
         assertEquals("−a/b", TextPrinter.print(neg(div(A, B))));
         assertEquals("1/x²", TextPrinter.print(pow(X, -2)));
-        assertEquals("(x²)^y", TextPrinter.print(pow(pow(X, 2), Y)));
+        assertEquals("(x²)ʸ", TextPrinter.print(pow(pow(X, 2), Y)));
     }
 
     @Test
