@@ -19,6 +19,7 @@ import dev.nncompile.sym.Exprs;
 import dev.nncompile.sym.Fn;
 import dev.nncompile.sym.JavaPrinter;
 import dev.nncompile.sym.Mul;
+import dev.nncompile.sym.Pow;
 import dev.nncompile.sym.Test;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +44,9 @@ class JavaPrinterTest {
         assertEquals("c * (a + b)", DOUBLE.print(mul(add(A, B), C), SAME));
         assertEquals("a - (b + c)", DOUBLE.print(new Add(List.of(A, new Mul(List.of(constant(-1), add(B, C))))),
                 SAME));
-        assertEquals("a / (b * c)", DOUBLE.print(div(A, mul(B, C)), SAME));
+        assertEquals("a / b / c", DOUBLE.print(div(A, mul(B, C)), SAME));
+        assertEquals("a / (b * c)", DOUBLE.print(new Mul(List.of(A, new Pow(new Mul(List.of(B, C)), constant(-1)))),
+                SAME));
         assertEquals("a / b / c", DOUBLE.print(new Mul(List.of(A, pow(B, -1), pow(C, -1))), SAME));
         assertEquals("-a", DOUBLE.print(neg(A), SAME));
         assertEquals("-(a + b)", DOUBLE.print(new Mul(List.of(constant(-1), add(A, B))), SAME));
