@@ -88,13 +88,14 @@ final class Compiled {
     private static String probe(JavaFile f, TrainingPlan p) {
         String t = p.network().precision().javaType();
         String m = f.typeSpec().name();
-        return "package " + f.packageName() + ";\n"
+        return (f.packageName().isEmpty() ? "" : "package " + f.packageName() + ";\n")
                 + "public final class " + m + "Probe implements java.util.function.IntConsumer {\n"
                 + "    private final " + m + " model = new " + m + "(7L);\n"
                 + "    private final " + t + "[] x = new " + t + "[" + m + ".MAX_BATCH * " + m + ".INPUTS];\n"
                 + "    private final " + t + "[] y = new " + t + "[" + m + ".MAX_BATCH * " + m + ".OUTPUTS];\n"
                 + "    private final " + t + "[] out = new " + t + "[" + m + ".OUTPUTS];\n"
                 + "    public double sink;\n"
+                + "    public int calls = 10000;\n"
                 + "    public " + m + "Probe() {\n"
                 + "        for (int i = 0; i < x.length; i++) { x[i] = (i % 7) * 0.25f - 0.5f; }\n"
                 + "        for (int i = 0; i < y.length; i += " + m + ".OUTPUTS) { y[i + (i / 3) % " + m
@@ -102,7 +103,7 @@ final class Compiled {
                 + "    }\n"
                 + "    @Override public void accept(int what) {\n"
                 + "        double s = 0;\n"
-                + "        for (int i = 0; i < 10000; i++) {\n"
+                + "        for (int i = 0; i < calls; i++) {\n"
                 + "            switch (what) {\n"
                 + "                case 0 -> { model.predict(x, 0, out); s += out[0]; }\n"
                 + "                case 1 -> s += model.trainBatch(x, y, " + m + ".MAX_BATCH);\n"
@@ -113,6 +114,17 @@ final class Compiled {
                 + "        sink = s;\n"
                 + "    }\n"
                 + "}\n";
+    }
+
+    /** A probe making {@code calls} calls per accept. */
+    java.util.function.IntConsumer newProbe(int calls) {
+        java.util.function.IntConsumer probe = newProbe();
+        try {
+            probe.getClass().getField("calls").setInt(probe, calls);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return probe;
     }
 
     java.util.function.IntConsumer newProbe() {
