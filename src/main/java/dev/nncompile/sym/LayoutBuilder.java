@@ -13,7 +13,8 @@ import java.util.function.Function;
  *
  * <p>The order of terms and factors is the canonical order of the algebra ({@link ExprOrder}), which already reads
  * like a textbook (a − y, 1 − a, a·(1 − a)), with two adjustments: a negative or tiny constant term goes last
- * (x − 1, not −1 + x; √v̂ + ε), and in a product scalar factors come before array-valued ones.
+ * (x − 1, not −1 + x; √v̂ + ε), and in a product scalar factors come before array-valued ones (and
+ * {@link PrintOptions#leading} ones before the other array factors).
  */
 final class LayoutBuilder {
     /** Below this a constant term is a stabiliser like ε and, by convention, is written last: √v̂ + ε. */
@@ -121,11 +122,17 @@ final class LayoutBuilder {
     /** coefficient · factors, scalar factors first; 1 when there is nothing. */
     private Layout factors(double coefficient, List<Expr> factors) {
         List<Expr> ordered = new ArrayList<>();
+        List<Expr> leadingArrays = new ArrayList<>();
         List<Expr> arrays = new ArrayList<>();
         for (Expr f : factors) {
-            (isArrayValued(f) ? arrays : ordered).add(f);
+            if (!mentions(f, options::isArray)) {
+                ordered.add(f);
+            } else {
+                (mentions(f, options::isLeading) ? leadingArrays : arrays).add(f);
+            }
         }
         int firstArray = ordered.size();
+        ordered.addAll(leadingArrays);
         ordered.addAll(arrays);
         List<Layout> layouts = new ArrayList<>();
         List<Boolean> hadamard = new ArrayList<>();
@@ -147,9 +154,9 @@ final class LayoutBuilder {
         return new Layout.Product(layouts, hadamard);
     }
 
-    private boolean isArrayValued(Expr e) {
+    private static boolean mentions(Expr e, java.util.function.Predicate<String> which) {
         for (String name : Exprs.freeVariables(e)) {
-            if (options.isArray(name)) {
+            if (which.test(name)) {
                 return true;
             }
         }

@@ -33,6 +33,8 @@ class ExplainerTest {
         assertTrue(text.contains("a¹ = σ(z¹)"));
         assertTrue(text.contains("W¹ ← W¹ − 3·∂C/∂W¹"));
         assertTrue(text.contains("C = (1/N) Σₙₖ 0.5·(a² − y)²"));
+        // the output δ reads upstream first, as in the textbook: (aᴸ − y) ⊙ σ′(zᴸ)
+        assertTrue(text.contains("δ² = (a² − y) ⊙ a² ⊙ (1 − a²)/N"));
     }
 
     @Test

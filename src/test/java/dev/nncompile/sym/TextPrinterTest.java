@@ -122,6 +122,8 @@ class TextPrinterTest {
         Expr delta = div(mul(sub(A, Y), A, sub(ONE, A)), N);
         assertEquals("a² ⊙ (1 − a²) ⊙ (a² − y)/N", TextPrinter.print(delta, naming, layer));
         assertEquals("(a² − y)/N", TextPrinter.print(div(sub(A, Y), N), naming, layer));
+        assertEquals("(a² − y) ⊙ a² ⊙ (1 − a²)/N",
+                TextPrinter.print(delta, naming, layer.leading(name -> name.equals("y"))));
         // scalars lead, so the scalar product never sits between two Hadamard factors
         Expr scaled = mul(var("eta"), A, Y);
         PrintOptions arrays = PrintOptions.elementwise(name -> name.equals("a") || name.equals("y"));
