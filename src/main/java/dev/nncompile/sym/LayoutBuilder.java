@@ -131,6 +131,9 @@ final class LayoutBuilder {
                 (mentions(f, options::isLeading) ? leadingArrays : arrays).add(f);
             }
         }
+        algebraicFirst(ordered);
+        algebraicFirst(leadingArrays);
+        algebraicFirst(arrays);
         int firstArray = ordered.size();
         ordered.addAll(leadingArrays);
         ordered.addAll(arrays);
@@ -152,6 +155,45 @@ final class LayoutBuilder {
             layouts.set(i, fenced(layouts.get(i), i == 0 ? Precedence.PRODUCT : Precedence.POWER));
         }
         return new Layout.Product(layouts, hadamard);
+    }
+
+    /**
+     * Moves function calls after the algebraic factors, keeping the canonical order otherwise: a textbook writes
+     * (1 − y)·log(1 − p) and z·tanh(z), not log(1 − p)·(1 − y). A sum that itself holds a call stays after the
+     * call, so σ(z)·(1 − σ(z)) keeps its familiar order.
+     */
+    private static void algebraicFirst(List<Expr> factors) {
+        factors.sort(java.util.Comparator.comparingInt(LayoutBuilder::printRank));
+    }
+
+    private static int printRank(Expr factor) {
+        Expr head = factor instanceof Pow p ? p.base() : factor;
+        if (head instanceof Call) {
+            return 1;
+        }
+        if (head instanceof Add || head instanceof Cond) {
+            return containsCall(head) ? 2 : 0;
+        }
+        return 0;
+    }
+
+    private static boolean containsCall(Expr e) {
+        if (e instanceof Call) {
+            return true;
+        }
+        if (e instanceof Add a) {
+            return a.terms().stream().anyMatch(LayoutBuilder::containsCall);
+        }
+        if (e instanceof Mul m) {
+            return m.factors().stream().anyMatch(LayoutBuilder::containsCall);
+        }
+        if (e instanceof Pow p) {
+            return containsCall(p.base()) || containsCall(p.exponent());
+        }
+        if (e instanceof Cond c) {
+            return containsCall(c.then()) || containsCall(c.otherwise());
+        }
+        return false;
     }
 
     private static boolean mentions(Expr e, java.util.function.Predicate<String> which) {

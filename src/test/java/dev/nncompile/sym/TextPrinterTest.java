@@ -83,6 +83,15 @@ class TextPrinterTest {
     }
 
     @Test
+    void algebraicFactorsPrecedeFunctionCalls() {
+        Expr p = var("p");
+        Expr bce = sub(neg(mul(Y, log(p))), mul(sub(ONE, Y), log(sub(ONE, p))));
+        assertEquals("−y·log(p) − (1 − y)·log(1 − p)", TextPrinter.print(bce));
+        assertEquals("σ(z)·(1 − σ(z))", TextPrinter.print(mul(sigmoid(Z), sub(ONE, sigmoid(Z)))));
+        assertEquals("z·tanh(z)", TextPrinter.print(mul(tanh(Z), Z)));
+    }
+
+    @Test
     void conditionalsReadIfThenElse() {
         Expr relu = cond(compare(dev.nncompile.sym.Test.Rel.GT, Z, Exprs.ZERO), Z, Exprs.ZERO);
         assertEquals("if z > 0 then z else 0", TextPrinter.print(relu));
