@@ -70,6 +70,19 @@ final class LayoutBuilder {
     }
 
     private Layout sum(Add a) {
+        double common = commonCoefficient(a.terms());
+        if (common != 1.0) {
+            // 2·a − 2·y reads 2·(a − y): the algebra distributes constants, a reader factors them out
+            List<Expr> reduced = new ArrayList<>();
+            for (Expr t : a.terms()) {
+                reduced.add(Exprs.mul(Exprs.constant(1.0 / common), t));
+            }
+            Expr inner = Exprs.add(reduced);
+            if (inner instanceof Add innerSum) {
+                return new Layout.Product(List.of(new Layout.Number(Decimal.of(common)),
+                        new Layout.Fenced(sum(innerSum))), List.of(false, false));
+            }
+        }
         List<Expr> terms = new ArrayList<>(a.terms());
         if (terms.get(0) instanceof Const c && (c.value() < 0 || Math.abs(c.value()) < SMALL_CONSTANT)) {
             terms.add(terms.remove(0));
@@ -82,6 +95,26 @@ final class LayoutBuilder {
             layouts.add(fenced(build(magnitude), Precedence.SUM));
         }
         return new Layout.Sum(layouts, negated);
+    }
+
+    /**
+     * The magnitude every term's coefficient shares, when that is an integer above 1 and some term is positive
+     * (so factoring it out is exact and reads better); else 1.
+     */
+    private static double commonCoefficient(List<Expr> terms) {
+        double common = -1;
+        boolean positive = false;
+        for (Expr t : terms) {
+            double c = t instanceof Const k ? k.value()
+                    : t instanceof Mul m && m.factors().get(0) instanceof Const k ? k.value() : 1.0;
+            positive |= c > 0;
+            if (common < 0) {
+                common = Math.abs(c);
+            } else if (Math.abs(c) != common) {
+                return 1.0;
+            }
+        }
+        return positive && common > 1 && common == Math.rint(common) && common < 1e6 ? common : 1.0;
     }
 
     /** −term when term carries a negative sign (a negative constant or coefficient), else term itself. */

@@ -51,6 +51,15 @@ class TextPrinterTest {
     }
 
     @Test
+    void aCommonIntegerCoefficientIsFactoredOut() {
+        assertEquals("2·(a − y)", TextPrinter.print(mul(constant(2), sub(A, Y))));
+        assertEquals("2·(a − y)/N", TextPrinter.print(div(mul(constant(2), sub(A, Y)), N)));
+        assertEquals("0.5·a − 0.5·y", TextPrinter.print(mul(constant(0.5), sub(A, Y))));
+        assertEquals("−2·a − 2·y", TextPrinter.print(mul(constant(-2), add(A, Y))));
+        assertEquals("2·a − 3·y", TextPrinter.print(sub(mul(constant(2), A), mul(constant(3), Y))));
+    }
+
+    @Test
     void parenthesesAreMinimal() {
         // a − (b − c) is canonicalised to a + c − b: the algebra removed the parentheses, the printer adds none
         assertEquals("a + c − b", TextPrinter.print(sub(A, sub(B, C))));
