@@ -1,0 +1,69 @@
+package dev.nncompile.cli;
+
+import dev.nncompile.compiler.CompileResult;
+import dev.nncompile.compiler.CompiledModel;
+import dev.nncompile.compiler.GeneratedSources;
+import dev.nncompile.compiler.NnCompiler;
+import dev.nncompile.model.Precision;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code nncompile [generate] SPEC... [-d DIR] [--package P]}: writes one Java class per model. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generates one Java training class per model: DIR/<package path>/<Model>.java.")
+final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SPEC", arity = "1..*", description = "spec files (*.nn)")
+    List<Path> specs;
+
+    @Option(names = {"-d", "--output-dir"}, paramLabel = "DIR", defaultValue = ".",
+            description = "source root to write to (default: the current directory)")
+    Path outputDir;
+
+    @Option(names = "--package", paramLabel = "P", description = "Java package for every model (overrides the spec)")
+    String packageName;
+
+    @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
+    Precision precision;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        var out = spec.commandLine().getOut();
+        if (packageName != null && !JavaNames.isPackageName(packageName)) {
+            err.println("nncompile: --package: '" + packageName + "' is not a valid Java package name");
+            return ExitCode.USAGE;
+        }
+        CompileResult result;
+        try {
+            result = NnCompiler.compile(SpecFiles.request(specs, packageName, precision));
+        } catch (SpecFiles.Unreadable e) {
+            err.println("nncompile: " + e.getMessage());
+            return ExitCode.IO;
+        }
+        SpecFiles.print(result.diagnostics(), err);
+        if (result.hasErrors()) {
+            err.println(SpecFiles.summary(result.errorCount(), result.warningCount()));
+            return ExitCode.INPUT;
+        }
+        try {
+            for (CompiledModel model : result.models()) {
+                boolean changed = GeneratedSources.write(outputDir, model);
+                out.println((changed ? "wrote " : "unchanged ") + outputDir.resolve(model.relativePath()));
+            }
+        } catch (IOException e) {
+            err.println("nncompile: cannot write: " + e.getMessage());
+            return ExitCode.IO;
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.nncompile.cli;
+
+import dev.nncompile.compiler.CompileRequest;
+import dev.nncompile.model.Precision;
+import dev.nncompile.source.Diagnostic;
+import dev.nncompile.source.DiagnosticRenderer;
+import dev.nncompile.source.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading spec files for a command, and printing what the compiler said about them. */
+final class SpecFiles {
+    private SpecFiles() {}
+
+    /** Thrown when a spec cannot be read; carries the message for the user. */
+    static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    static CompileRequest request(List<Path> paths, String packageName, Precision precision) throws Unreadable {
+        List<SourceFile> files = new ArrayList<>();
+        for (Path p : paths) {
+            files.add(read(p));
+        }
+        return new CompileRequest(files, packageName, precision);
+    }
+
+    static SourceFile read(Path p) throws Unreadable {
+        try {
+            byte[] bytes = Files.readAllBytes(p);
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                // not UTF-8: decode leniently and let the lexer point at the garbage
+                text = new String(bytes, StandardCharsets.UTF_8);
+            }
+            return new SourceFile(p.toString(), text);
+        } catch (NoSuchFileException e) {
+            throw new Unreadable(p + ": no such file");
+        } catch (IOException e) {
+            throw new Unreadable(p + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    static void print(List<Diagnostic> diagnostics, PrintWriter err) {
+        for (Diagnostic d : diagnostics) {
+            err.println(DiagnosticRenderer.render(d));
+        }
+    }
+
+    static String summary(long errors, long warnings) {
+        return errors + (errors == 1 ? " error" : " errors") + ", " + warnings + (warnings == 1 ? " warning" : " warnings");
+    }
+}
