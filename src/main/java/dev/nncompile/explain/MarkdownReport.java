@@ -31,7 +31,7 @@ final class MarkdownReport {
                 } else if (block instanceof Report.Item i) {
                     out.append("- ").append(inline(i.content())).append('\n');
                 } else {
-                    out.append("$$\n").append(((Report.Display) block).formula().latex()).append("\n$$\n");
+                    out.append("$$\n").append(math(((Report.Display) block).formula())).append("\n$$\n");
                 }
             }
         }
@@ -44,10 +44,19 @@ final class MarkdownReport {
             if (part instanceof Report.Words w) {
                 out.append(escape(w.text()));
             } else {
-                out.append('$').append(((Report.Math) part).formula().latex()).append('$');
+                out.append('$').append(math(((Report.Math) part).formula())).append('$');
             }
         }
         return out.toString();
+    }
+
+    /**
+     * GitHub runs Markdown's backslash escapes over {@code $…$} and {@code $$…$$} before MathJax sees them, so a
+     * row break {@code \\} would arrive as {@code \}; TeX's primitive {@code \cr} ends a {@code cases} row as
+     * well and survives (github/markup#897 and the github-mathjax notes on it).
+     */
+    static String math(Formula f) {
+        return f.latex().replace(" \\\\ ", " \\cr ");
     }
 
     static String escape(String prose) {

@@ -188,7 +188,8 @@ final class ReportBuilder {
     }
 
     private static String training(Training t) {
-        StringBuilder out = new StringBuilder("batch " + t.batch() + ", at most " + t.epochs() + " epochs");
+        StringBuilder out = new StringBuilder("batch " + t.batch() + ", at most " + t.epochs()
+                + (t.epochs() == 1 ? " epoch" : " epochs"));
         out.append(t.shuffle() ? ", shuffled every epoch" : ", in order");
         if (t.validation() > 0) {
             out.append(", ").append(number(t.validation())).append(" of the data held out for validation");

@@ -151,8 +151,20 @@ final class StepFormulas {
         return name -> operands.containsKey(name) ? Notation.of(operands.get(name)) : Notation.scalar(name);
     }
 
+    /**
+     * Operands are arrays; factors that carry the gradient flowing back (the target, a δ, a ∂C/∂…) lead a
+     * product, so a chain-rule product reads upstream first: (a − y) ⊙ a ⊙ (1 − a).
+     */
     private static PrintOptions arrays(Map<String, Buffer> operands, String extra) {
-        return PrintOptions.elementwise(name -> operands.containsKey(name) || name.equals(extra));
+        return PrintOptions.elementwise(name -> operands.containsKey(name) || name.equals(extra))
+                .leading(name -> name.equals(extra) || operands.containsKey(name) && isUpstream(operands.get(name)));
+    }
+
+    private static boolean isUpstream(Buffer b) {
+        return switch (b.kind()) {
+            case TARGET, DELTA, OUTPUT_GRADIENT, WEIGHT_GRADIENT, BIAS_GRADIENT -> true;
+            default -> false;
+        };
     }
 
     /** The indices a loss term sums over: samples and outputs, or a parameter's rows and columns. */

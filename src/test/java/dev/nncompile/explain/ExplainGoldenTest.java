@@ -16,6 +16,7 @@ class ExplainGoldenTest {
         Map<String, TrainingPlan> plans = new TreeMap<>();
         plans.put("hand-mnist", HandBuiltPlans.mnist());
         plans.put("hand-iris", HandBuiltPlans.iris());
+        plans.put("hand-regress", HandBuiltPlans.relu());
         List<DynamicTest> tests = new ArrayList<>();
         for (Map.Entry<String, TrainingPlan> e : plans.entrySet()) {
             for (Format format : Format.values()) {

@@ -33,6 +33,8 @@ class ExplainerTest {
         assertTrue(text.contains("a¹ = σ(z¹)"));
         assertTrue(text.contains("W¹ ← W¹ − 3·∂C/∂W¹"));
         assertTrue(text.contains("C = (1/N) Σₙₖ 0.5·(a² − y)²"));
+        // the output δ reads upstream first, as in the textbook: (aᴸ − y) ⊙ σ′(zᴸ)
+        assertTrue(text.contains("δ² = (a² − y) ⊙ a² ⊙ (1 − a²)/N"));
     }
 
     @Test
@@ -75,6 +77,17 @@ class ExplainerTest {
         assertTrue(md.contains("\n$$\n\\delta^{2} = \\frac{a^{2} - y}{N}\n$$\n"), md);
         assertTrue(md.contains("- Input $x \\in \\mathbb{R}^{4}$"));
         assertFalse(md.contains("<"), "no HTML in the Markdown");
+        // GitHub applies Markdown backslash escapes inside math: no backslash may precede ASCII punctuation there
+        String relu = Explainer.explain(HandBuiltPlans.relu(), Format.MARKDOWN);
+        assertTrue(relu.contains("\\cr"), relu);
+        var math = java.util.regex.Pattern.compile("(?s)\\$\\$\n(.*?)\n\\$\\$|(?<![\\\\$])\\$([^$\n]+)\\$").matcher(relu);
+        int formulas = 0;
+        while (math.find()) {
+            String tex = math.group(1) != null ? math.group(1) : math.group(2);
+            assertFalse(java.util.regex.Pattern.compile("\\\\[!-/:-@\\[-`{-~]").matcher(tex).find(), tex);
+            formulas++;
+        }
+        assertTrue(formulas > 10);
         // every display block is opened and closed
         assertEquals(0, md.lines().filter("$$"::equals).count() % 2);
     }

@@ -147,6 +147,47 @@ final class HandBuiltPlans {
                 "Adam: bias-corrected m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ); ε is added outside the square root."));
     }
 
+    /** 2-4-1: relu hidden layer, identity output, mse, SGD with momentum 0.9: the kink and the velocity. */
+    static TrainingPlan relu() {
+        Expr relu = dev.nncompile.sym.Exprs.cond(dev.nncompile.sym.Exprs.compare(dev.nncompile.sym.Test.Rel.GT, Z,
+                dev.nncompile.sym.Exprs.ZERO), Z, dev.nncompile.sym.Exprs.ZERO);
+        Layer hidden = new Layer(1, 2, 4, Activation.ofFormula("relu", relu), new Init(Init.Kind.HE_NORMAL, 0, 0),
+                SPAN);
+        Layer output = new Layer(2, 4, 1, Activation.ofFormula("identity", Z), new Init(Init.Kind.XAVIER_UNIFORM, 0, 0),
+                SPAN);
+        Loss loss = new Loss("mse", Loss.Kind.MSE, pow(sub(var("p"), Y), 2), Loss.Reduction.MEAN_OVER_ALL);
+        Optimizer momentum = new Optimizer(Optimizer.Kind.SGD, 0.05, 0.9, false, 0.9, 0.999, 1e-8, 0.99, 0);
+        Network network = new Network("Regress", "", SPAN, 2, List.of(hidden, output), loss, momentum, List.of(), 0,
+                Precision.FLOAT, new Training(4, 1, false, 0, List.of(new StopRule.GradientNormBelow(1e-6))));
+        Buffers b = new Buffers(network);
+        List<Step> forward = List.of(
+                new Step.Affine(b.z(1), b.w(1), b.b(1), b.x),
+                elementwise(b.a(1), relu, "z", b.z(1)),
+                new Step.Affine(b.z(2), b.w(2), b.b(2), b.a(1)),
+                elementwise(b.a(2), Z, "z", b.z(2)));
+        List<Step> lossSteps = List.of(new Step.LossTerm(loss.term(), operands("p", b.a(2), "y", b.y), pow(N, -1)));
+        Expr kink = dev.nncompile.sym.Exprs.cond(dev.nncompile.sym.Exprs.compare(dev.nncompile.sym.Test.Rel.GT, Z,
+                dev.nncompile.sym.Exprs.ZERO), ONE, dev.nncompile.sym.Exprs.ZERO);
+        List<Step> backward = List.of(
+                elementwise(b.d(2), div(mul(constant(2), sub(A, Y)), N), "a", b.a(2), "y", b.y),
+                new Step.WeightGradient(b.gw(2), b.d(2), b.a(1)),
+                new Step.BiasGradient(b.gb(2), b.d(2)),
+                new Step.BackpropDelta(b.d(1), b.w(2), b.d(2), kink, operands("z", b.z(1))),
+                new Step.WeightGradient(b.gw(1), b.d(1), b.x),
+                new Step.BiasGradient(b.gb(1), b.d(1)));
+        List<Step> update = new ArrayList<>();
+        for (Buffer p : List.of(b.w(1), b.b(1), b.w(2), b.b(2))) {
+            Buffer g = p.kind() == Kind.WEIGHT ? b.gw(p.layer()) : b.gb(p.layer());
+            Buffer v = b.state("velocity", p);
+            update.add(new Step.Elementwise(List.of(
+                    new Step.Assignment(v, add(mul(constant(0.9), var("v")), var("g"))),
+                    new Step.Assignment(p, sub(var("w"), mul(constant(0.05), var("v"))))),
+                    operands("w", p, "g", g, "v", v)));
+        }
+        return new TrainingPlan(network, b.all, forward, lossSteps, backward, update,
+                List.of("relu′(0) = 0: the kink takes the branch of the strict test z > 0."));
+    }
+
     private static Step.Elementwise elementwise(Buffer target, Expr value, Object... operands) {
         return new Step.Elementwise(List.of(new Step.Assignment(target, value)), operands(operands));
     }
