@@ -12,6 +12,7 @@ import java.util.Locale;
  * Writes the {@code --report DIR} of a training run: loss and accuracy curves (SVG and PNG), the derivation (the
  * {@code explain} HTML), the confusion matrix, the weights (safetensors), the metrics as JSON, and an
  * {@code index.html} tying them together with relative links — no script, no network, so it opens anywhere.
+ * The pages are polyglot (HTML5 that is also well-formed XML), so a test can parse them.
  * Every file is written atomically.
  *
  * <pre>{@code
@@ -112,12 +113,12 @@ public final class ReportWriter {
         body.append("<li>").append(String.format(Locale.ROOT, "%.0f", o.samplesPerSecond()))
                 .append(" training samples per second</li>\n</ul>\n");
         body.append("<h2>Loss</h2>\n<figure><img src=\"loss.svg\" width=\"").append(CHART_WIDTH)
-                .append("\" height=\"").append(CHART_HEIGHT).append("\" alt=\"training and validation loss per epoch\">"
+                .append("\" height=\"").append(CHART_HEIGHT).append("\" alt=\"training and validation loss per epoch\"/>"
                         + "<figcaption><a href=\"loss.svg\">SVG</a> · <a href=\"loss.png\">PNG</a></figcaption>"
                         + "</figure>\n");
         if (hasAccuracy) {
             body.append("<h2>Accuracy</h2>\n<figure><img src=\"accuracy.svg\" width=\"").append(CHART_WIDTH)
-                    .append("\" height=\"").append(CHART_HEIGHT).append("\" alt=\"validation accuracy per epoch\">"
+                    .append("\" height=\"").append(CHART_HEIGHT).append("\" alt=\"validation accuracy per epoch\"/>"
                             + "<figcaption><a href=\"accuracy.svg\">SVG</a> · <a href=\"accuracy.png\">PNG</a>"
                             + "</figcaption></figure>\n");
         }
@@ -149,14 +150,14 @@ public final class ReportWriter {
     }
 
     private static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Html.escape(title)
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" + Html.escape(title)
                 + "</title>\n<style>\n"
                 + "body { font-family: DejaVu Sans, Arial, sans-serif; max-width: 60em; margin: 2em auto; "
                 + "color: #222; }\n"
                 + "table { border-collapse: collapse; margin: 1em 0; }\n"
                 + "th, td { border: 1px solid #bbb; padding: 0.2em 0.6em; text-align: right; }\n"
                 + "td.hit { font-weight: bold; }\n"
-                + "caption { caption-side: bottom; font-size: 0.9em; color: #555; }\n"
+                + "caption { caption-side: bottom; font-size: 0.9em; color: #555; white-space: nowrap; text-align: left; }\n"
                 + "iframe { width: 100%; height: 40em; border: 1px solid #bbb; }\n"
                 + "figure { margin: 1em 0; }\n"
                 + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
