@@ -157,7 +157,8 @@ public final class ReportWriter {
                 + "table { border-collapse: collapse; margin: 1em 0; }\n"
                 + "th, td { border: 1px solid #bbb; padding: 0.2em 0.6em; text-align: right; }\n"
                 + "td.hit { font-weight: bold; }\n"
-                + "caption { caption-side: bottom; font-size: 0.9em; color: #555; white-space: nowrap; text-align: left; }\n"
+                + "caption { caption-side: bottom; font-size: 0.9em; color: #555; white-space: nowrap; "
+                + "text-align: left; }\n"
                 + "iframe { width: 100%; height: 40em; border: 1px solid #bbb; }\n"
                 + "figure { margin: 1em 0; }\n"
                 + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
