@@ -26,7 +26,7 @@ public final class JsonWriter {
     /** Arrays of numbers only are written on one line, as matrices are read row by row. */
     private final Deque<Boolean> inline = new ArrayDeque<>();
 
-    /** Numbers that came from {@code float} arithmetic are written with the fewest digits that read back as that float. */
+    /** Numbers from {@code float} arithmetic are written with the fewest digits that read back as that float. */
     public JsonWriter floatPrecision(boolean enabled) {
         this.floatPrecision = enabled;
         return this;

@@ -113,7 +113,8 @@ public final class ReportWriter {
         body.append("<li>").append(String.format(Locale.ROOT, "%.0f", o.samplesPerSecond()))
                 .append(" training samples per second</li>\n</ul>\n");
         body.append("<h2>Loss</h2>\n<figure><img src=\"loss.svg\" width=\"").append(CHART_WIDTH)
-                .append("\" height=\"").append(CHART_HEIGHT).append("\" alt=\"training and validation loss per epoch\"/>"
+                .append("\" height=\"").append(CHART_HEIGHT)
+                .append("\" alt=\"training and validation loss per epoch\"/>"
                         + "<figcaption><a href=\"loss.svg\">SVG</a> · <a href=\"loss.png\">PNG</a></figcaption>"
                         + "</figure>\n");
         if (hasAccuracy) {
