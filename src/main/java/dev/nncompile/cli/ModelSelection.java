@@ -57,13 +57,23 @@ final class ModelSelection {
         return s.toString();
     }
 
-    /** Each layer as {@code dense 8 relu}, for the trace's headings. */
-    static List<String> layerDescriptions(Network n) {
+    /** Each layer's activation by name, for the trace's headings and formulas. */
+    static List<String> activations(Network n) {
         List<String> out = new ArrayList<>();
         for (Layer l : n.layers()) {
-            out.add("dense " + l.units() + " " + l.activation().name());
+            out.add(l.activation().name());
         }
         return out;
+    }
+
+    /** {@code float} or {@code double} (any case) as a precision; null for null or anything else. */
+    static dev.nncompile.model.Precision precision(String name) {
+        for (dev.nncompile.model.Precision p : dev.nncompile.model.Precision.values()) {
+            if (p.javaType().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     static String shortNumber(double v) {

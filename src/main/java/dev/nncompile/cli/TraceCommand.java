@@ -67,7 +67,7 @@ final class TraceCommand implements Callable<Integer> {
     String modelName;
 
     @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
-    Precision precision;
+    String precisionName;
 
     @Option(names = "--json", description = "print one JSON document instead of text")
     boolean json;
@@ -76,6 +76,11 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Precision precision = ModelSelection.precision(precisionName);
+        if (precisionName != null && precision == null) {
+            err.println("nncompile: --precision: expected float or double, got '" + precisionName + "'");
+            return ExitCode.USAGE;
+        }
         if (steps < 0 || steps > 100_000) {
             err.println("nncompile: --steps: expected 0 .. 100000, got " + steps);
             return ExitCode.USAGE;
@@ -118,7 +123,7 @@ final class TraceCommand implements Callable<Integer> {
                 out.print(trace.toJson());
             } else {
                 out.println(ModelSelection.describe(network));
-                out.print(TraceText.render(trace, ModelSelection.layerDescriptions(network)));
+                out.print(TraceText.render(trace, ModelSelection.activations(network)));
             }
             out.flush();
             return ExitCode.OK;

@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
     String modelName;
 
     @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
-    Precision precision;
+    String precisionName;
 
     @Option(names = "--report", paramLabel = "DIR", description = "write curves (SVG, PNG), the derivation, the "
             + "confusion matrix, the weights and an index.html into DIR")
@@ -110,6 +110,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Precision precision = ModelSelection.precision(precisionName);
+        if (precisionName != null && precision == null) {
+            err.println("nncompile: --precision: expected float or double, got '" + precisionName + "'");
+            return ExitCode.USAGE;
+        }
         Normalizer.Mode mode = null;
         if (normalize != null) {
             mode = Normalizer.Mode.parse(normalize);
@@ -160,13 +165,14 @@ final class TrainCommand implements Callable<Integer> {
             out.flush();
         }
         GeneratedModel trainable = ModelCompiler.load(model, runSeed);
-        FitListener progress = json ? new FitListener() {}
-                : new TrainingConsole(out, System.console() != null, sets.train().rows());
+        TrainingConsole console = new TrainingConsole(out, System.console() != null, sets.train().rows());
+        FitListener progress = json ? new FitListener() {} : console;
         TrainingOutcome outcome = Trainer.train(trainable, sets, progress);
         boolean floatPrecision = network.precision() == Precision.FLOAT;
         if (json) {
             out.print(outcome.toJson(floatPrecision));
         } else {
+            console.finish();
             TrainingConsole.printSummary(out, outcome, sets.testIsTrain(), test != null ? test.toString()
                     : "held out from " + data);
         }

@@ -9,12 +9,15 @@ import java.util.Locale;
 /**
  * What {@code train} prints while it trains: on a terminal a progress bar redrawn in place during each epoch, then
  * one line per epoch (training loss, validation loss and accuracy, samples per second); at the end the test
- * results, the confusion matrix and why training stopped.
+ * results, the confusion matrix and why training stopped. Runs of more than {@value #ALL_EPOCHS} epochs (xor's
+ * 5000) print every k-th epoch's line, about {@value #ALL_EPOCHS} in all, and always the last one.
  */
 final class TrainingConsole implements FitListener {
     private static final int BAR = 30;
     /** Redraw the bar at most this often: a terminal is slower than a small model. */
     private static final long REDRAW_NANOS = 100_000_000L;
+    /** Up to this many epochs, every epoch gets its line. */
+    static final int ALL_EPOCHS = 100;
 
     private final PrintWriter out;
     private final boolean terminal;
@@ -23,6 +26,8 @@ final class TrainingConsole implements FitListener {
     private long lastDraw;
     private int epochs;
     private boolean barShown;
+    /** The line of the last epoch when it was skipped, printed if it turns out to be the last. */
+    private String pending;
 
     TrainingConsole(PrintWriter out, boolean terminal, int trainRows) {
         this.out = out;
@@ -62,9 +67,25 @@ final class TrainingConsole implements FitListener {
             out.print("\r" + " ".repeat(BAR + 40) + "\r");
             barShown = false;
         }
-        out.println("epoch " + pad(epoch, epochs) + "/" + epochs + "  train loss " + number(trainLoss)
+        String line = "epoch " + pad(epoch, epochs) + "/" + epochs + "  train loss " + number(trainLoss)
                 + "  val loss " + number(valLoss) + "  val acc " + percent(valAccuracy) + "  "
-                + String.format(Locale.ROOT, "%,.0f samples/s", seconds > 0 ? trainRows / seconds : 0.0));
+                + String.format(Locale.ROOT, "%,.0f samples/s", seconds > 0 ? trainRows / seconds : 0.0);
+        int stride = epochs <= ALL_EPOCHS ? 1 : (epochs + ALL_EPOCHS - 1) / ALL_EPOCHS;
+        if (epoch == 1 || epoch % stride == 0 || epoch == epochs) {
+            out.println(line);
+            pending = null;
+        } else {
+            pending = line;
+        }
+        out.flush();
+    }
+
+    /** Prints the last epoch's line if it was skipped (training stopped before the budget). */
+    void finish() {
+        if (pending != null) {
+            out.println(pending);
+            pending = null;
+        }
         out.flush();
     }
 

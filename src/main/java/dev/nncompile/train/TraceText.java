@@ -10,7 +10,7 @@ import java.util.Locale;
  * sample for z, a and δ; W as [units × inputs]) with the formula each one comes from.
  *
  * <pre>{@code
- * String text = TraceText.render(trace, List.of("dense 1 relu", "dense 1 identity"));
+ * String text = TraceText.render(trace, List.of("relu", "identity"));
  * }</pre>
  */
 public final class TraceText {
@@ -25,14 +25,14 @@ public final class TraceText {
         this.floatPrecision = floatPrecision;
     }
 
-    /** The whole trace; {@code layerDescriptions} names layer l at index l − 1 (e.g. "dense 8 relu"). */
-    public static String render(BatchTrace trace, List<String> layerDescriptions) {
+    /** The whole trace; {@code activations} names layer l's activation at index l − 1 (e.g. "relu"). */
+    public static String render(BatchTrace trace, List<String> activations) {
         TraceText t = new TraceText(trace.floatPrecision());
-        t.write(trace, layerDescriptions);
+        t.write(trace, activations);
         return t.out.toString();
     }
 
-    private void write(BatchTrace trace, List<String> descriptions) {
+    private void write(BatchTrace trace, List<String> activations) {
         int n = trace.x().length;
         out.append("trace of ").append(trace.model()).append(": ").append(n).append(n == 1 ? " sample" : " samples")
                 .append(", ").append(trace.floatPrecision() ? "float" : "double").append(" precision\n");
@@ -48,13 +48,14 @@ public final class TraceText {
         for (int l = 1; l <= trace.layers().size(); l++) {
             BatchTrace.LayerTrace layer = trace.layers().get(l - 1);
             BatchTrace.Parameters p = trace.initial().get(l - 1);
-            String d = l - 1 < descriptions.size() ? ": " + descriptions.get(l - 1) : "";
-            out.append("\n-- layer ").append(l).append(d).append(" --\n");
+            String f = l - 1 < activations.size() ? activations.get(l - 1) : "f";
+            out.append("\n-- layer ").append(l).append(": dense ").append(p.b().length).append(' ').append(f)
+                    .append(" --\n");
             matrix("W" + sup(l), "[units × inputs]", p.w());
             vector("b" + sup(l), p.b());
             matrix("z" + sup(l) + " = a" + sup(l - 1) + " W" + sup(l) + "ᵀ + b" + sup(l), "a row per sample",
                     layer.z());
-            matrix("a" + sup(l) + " = f(z" + sup(l) + ")", "a row per sample", layer.a());
+            matrix("a" + sup(l) + " = " + f + "(z" + sup(l) + ")", "a row per sample", layer.a());
         }
         out.append("\nloss L = ").append(number(trace.loss())).append("   (data term + regularisation)\n");
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A strict little JSON parser for tests: objects → LinkedHashMap, arrays → List, numbers → Double. */
-final class JsonReader {
+public final class JsonReader {
     private final String text;
     private int pos;
 
@@ -14,7 +14,7 @@ final class JsonReader {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonReader r = new JsonReader(text);
         Object v = r.value();
         r.skipSpace();
@@ -25,16 +25,16 @@ final class JsonReader {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object o) {
+    public static Map<String, Object> object(Object o) {
         return (Map<String, Object>) o;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> array(Object o) {
+    public static List<Object> array(Object o) {
         return (List<Object>) o;
     }
 
-    static double[][] matrix(Object o) {
+    public static double[][] matrix(Object o) {
         List<Object> rows = array(o);
         double[][] out = new double[rows.size()][];
         for (int i = 0; i < out.length; i++) {
@@ -43,7 +43,7 @@ final class JsonReader {
         return out;
     }
 
-    static double[] vector(Object o) {
+    public static double[] vector(Object o) {
         List<Object> values = array(o);
         double[] out = new double[values.size()];
         for (int i = 0; i < out.length; i++) {
