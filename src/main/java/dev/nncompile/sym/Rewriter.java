@@ -39,6 +39,23 @@ public final class Rewriter {
         return Exprs.cond(mapTest(c.test(), f), f.apply(c.then()), f.apply(c.otherwise()));
     }
 
+    /**
+     * Replaces every occurrence of {@code pattern} in {@code e} by {@code replacement}, structurally and top-down
+     * (the replacement itself is not searched again). Besides equal subtrees it finds a pattern product among the
+     * factors of a larger product and a pattern sum among the terms of a larger sum, up to a constant scale, since
+     * the canonical forms flatten them away: replacing {@code z·σ(z)} by {@code a} in {@code 2·z·σ(z)·(1 − σ(z))}
+     * gives {@code 2·a·(1 − σ(z))}; replacing {@code 1 − σ(z)} by {@code b} in {@code 2 − 2σ(z) + x} gives
+     * {@code 2b + x}; a pattern factor {@code x} also matches inside a power {@code x³} (giving {@code a³}).
+     *
+     * <pre>{@code
+     * Expr d = Derivative.of(Exprs.sigmoid(z), "z");                     // σ(z)·(1 − σ(z))
+     * Expr viaA = Rewriter.replace(d, Exprs.sigmoid(z), Exprs.var("a"));  // a·(1 − a)
+     * }</pre>
+     */
+    public static Expr replace(Expr e, Expr pattern, Expr replacement) {
+        return new Replacement(pattern, replacement).apply(e);
+    }
+
     public static Test mapTest(Test t, UnaryOperator<Expr> f) {
         if (t instanceof Test.Compare c) {
             return Exprs.compare(c.rel(), f.apply(c.left()), f.apply(c.right()));

@@ -1,0 +1,193 @@
+package dev.nncompile.sym;
+
+import dev.nncompile.sym.Layout.Precedence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Turns a canonical {@link Expr} into the {@link Layout} a person writes: x + (−1)·y reads x − y, a·b⁻¹ reads a/b,
+ * (−1)·x reads −x, b^½ reads √b, exp(x) reads eˣ. It is the one place that knows operator precedence: every
+ * parenthesis the printers show is a {@link Layout.Fenced} node made here (except the ones a linear fraction needs
+ * in plain text, which {@link TextPrinter} adds by the same {@link Precedence}).
+ *
+ * <p>The order of terms and factors is the canonical order of the algebra ({@link ExprOrder}), which already reads
+ * like a textbook (a − y, 1 − a, a·(1 − a)), with two adjustments: a negative or tiny constant term goes last
+ * (x − 1, not −1 + x; √v̂ + ε), and in a product scalar factors come before array-valued ones.
+ */
+final class LayoutBuilder {
+    /** Below this a constant term is a stabiliser like ε and, by convention, is written last: √v̂ + ε. */
+    private static final double SMALL_CONSTANT = 1e-3;
+
+    private final Function<String, String> naming;
+    private final PrintOptions options;
+
+    LayoutBuilder(Function<String, String> naming, PrintOptions options) {
+        this.naming = naming;
+        this.options = options;
+    }
+
+    Layout build(Expr e) {
+        if (e instanceof Const c) {
+            Layout magnitude = new Layout.Number(Decimal.of(c.value()));
+            return c.value() < 0 ? new Layout.Negation(magnitude) : magnitude;
+        }
+        if (e instanceof Var v) {
+            return new Layout.Name(naming.apply(v.name()));
+        }
+        if (e instanceof Add a) {
+            return sum(a);
+        }
+        if (e instanceof Mul m) {
+            return product(m);
+        }
+        if (e instanceof Pow p) {
+            return power(p);
+        }
+        if (e instanceof Call c) {
+            return call(c);
+        }
+        return cases((Cond) e);
+    }
+
+    Layout.Condition condition(Test t) {
+        if (t instanceof Test.Compare c) {
+            return new Layout.Relation(build(c.left()), c.rel(), build(c.right()));
+        }
+        if (t instanceof Test.And a) {
+            return new Layout.Junction(condition(a.left()), true, condition(a.right()));
+        }
+        if (t instanceof Test.Or o) {
+            return new Layout.Junction(condition(o.left()), false, condition(o.right()));
+        }
+        return new Layout.Negated(condition(((Test.Not) t).test()));
+    }
+
+    /** Fences {@code l} when it binds looser than {@code needed}. */
+    static Layout fenced(Layout l, Precedence needed) {
+        return l.precedence().looserThan(needed) ? new Layout.Fenced(l) : l;
+    }
+
+    private Layout sum(Add a) {
+        List<Expr> terms = new ArrayList<>(a.terms());
+        if (terms.get(0) instanceof Const c && (c.value() < 0 || Math.abs(c.value()) < SMALL_CONSTANT)) {
+            terms.add(terms.remove(0));
+        }
+        List<Layout> layouts = new ArrayList<>();
+        List<Boolean> negated = new ArrayList<>();
+        for (Expr term : terms) {
+            Expr magnitude = magnitude(term);
+            negated.add(magnitude != term);
+            layouts.add(fenced(build(magnitude), Precedence.SUM));
+        }
+        return new Layout.Sum(layouts, negated);
+    }
+
+    /** −term when term carries a negative sign (a negative constant or coefficient), else term itself. */
+    private static Expr magnitude(Expr term) {
+        if (term instanceof Const c && c.value() < 0) {
+            return Exprs.constant(-c.value());
+        }
+        if (term instanceof Mul m && m.factors().get(0) instanceof Const c && c.value() < 0) {
+            List<Expr> factors = new ArrayList<>(m.factors());
+            factors.set(0, Exprs.constant(-c.value()));
+            return Exprs.mul(factors);
+        }
+        return term;
+    }
+
+    private Layout product(Mul m) {
+        double coefficient = 1.0;
+        List<Expr> numerator = new ArrayList<>();
+        List<Expr> denominator = new ArrayList<>();
+        for (Expr f : m.factors()) {
+            if (f instanceof Const c) {
+                coefficient *= c.value();
+            } else if (f instanceof Pow p && p.exponent() instanceof Const e && e.value() < 0) {
+                denominator.add(Exprs.pow(p.base(), -e.value()));
+            } else {
+                numerator.add(f);
+            }
+        }
+        Layout unsigned = quotient(Math.abs(coefficient), numerator, denominator);
+        return coefficient < 0 ? new Layout.Negation(unsigned) : unsigned;
+    }
+
+    private Layout quotient(double coefficient, List<Expr> numerator, List<Expr> denominator) {
+        Layout top = factors(coefficient, numerator);
+        return denominator.isEmpty() ? top : new Layout.Fraction(top, factors(1.0, denominator));
+    }
+
+    /** coefficient · factors, scalar factors first; 1 when there is nothing. */
+    private Layout factors(double coefficient, List<Expr> factors) {
+        List<Expr> ordered = new ArrayList<>();
+        List<Expr> arrays = new ArrayList<>();
+        for (Expr f : factors) {
+            (isArrayValued(f) ? arrays : ordered).add(f);
+        }
+        int firstArray = ordered.size();
+        ordered.addAll(arrays);
+        List<Layout> layouts = new ArrayList<>();
+        List<Boolean> hadamard = new ArrayList<>();
+        if (coefficient != 1.0 || ordered.isEmpty()) {
+            layouts.add(new Layout.Number(Decimal.of(coefficient)));
+            hadamard.add(false);
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            layouts.add(build(ordered.get(i)));
+            hadamard.add(i > firstArray);
+        }
+        if (layouts.size() == 1) {
+            return layouts.get(0);
+        }
+        for (int i = 0; i < layouts.size(); i++) {
+            // a sum is fenced anywhere; a factor binding like a product (2.5·10⁻⁸) unless it leads
+            layouts.set(i, fenced(layouts.get(i), i == 0 ? Precedence.PRODUCT : Precedence.POWER));
+        }
+        return new Layout.Product(layouts, hadamard);
+    }
+
+    private boolean isArrayValued(Expr e) {
+        for (String name : Exprs.freeVariables(e)) {
+            if (options.isArray(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Layout power(Pow p) {
+        if (p.exponent() instanceof Const e) {
+            if (e.value() < 0) {
+                return new Layout.Fraction(new Layout.Number(Decimal.of(1)), build(Exprs.pow(p.base(), -e.value())));
+            }
+            if (e.value() == 0.5) {
+                return new Layout.Root(build(p.base()));
+            }
+        }
+        return new Layout.Power(fenced(build(p.base()), Precedence.ATOM), build(p.exponent()));
+    }
+
+    private Layout call(Call c) {
+        List<Layout> args = new ArrayList<>();
+        for (Expr arg : c.args()) {
+            args.add(build(arg));
+        }
+        return switch (c.fn()) {
+            case EXP -> new Layout.Exponential(args.get(0));
+            case SQRT -> new Layout.Root(args.get(0));
+            case ABS -> new Layout.Magnitude(args.get(0));
+            default -> new Layout.Application(c.fn(), args);
+        };
+    }
+
+    private Layout cases(Cond c) {
+        List<Layout.Branch> branches = new ArrayList<>();
+        Expr rest = c;
+        while (rest instanceof Cond branch) {
+            branches.add(new Layout.Branch(condition(branch.test()), build(branch.then())));
+            rest = branch.otherwise();
+        }
+        return new Layout.Cases(branches, build(rest));
+    }
+}
