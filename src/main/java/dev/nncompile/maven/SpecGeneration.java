@@ -4,6 +4,7 @@ import dev.nncompile.compiler.CompiledModel;
 import dev.nncompile.maven.GenerationOutcome.GeneratedFile;
 import dev.nncompile.maven.Manifest.OutputRecord;
 import dev.nncompile.maven.Manifest.SpecRecord;
+import dev.nncompile.model.Precision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -29,10 +30,22 @@ import java.util.TreeMap;
 final class SpecGeneration {
     private final GenerationRequest request;
     private final GeneratedFiles files;
+    private final Compilation compilation;
+
+    /** How one spec is compiled; {@link SpecCompiler#compile} but for tests of the bookkeeping alone. */
+    @FunctionalInterface
+    interface Compilation {
+        SpecCompiler.Compiled compile(SpecInput spec, String packageName, Precision precision);
+    }
 
     SpecGeneration(GenerationRequest request, GeneratedFiles files) {
+        this(request, files, SpecCompiler::compile);
+    }
+
+    SpecGeneration(GenerationRequest request, GeneratedFiles files, Compilation compilation) {
         this.request = request;
         this.files = files;
+        this.compilation = compilation;
     }
 
     /**
@@ -53,7 +66,7 @@ final class SpecGeneration {
 
         List<SpecCompiler.Compiled> compiled = new ArrayList<>();
         for (String path : plan.stale()) {
-            compiled.add(SpecCompiler.compile(byPath.get(path), request.packageName(), request.precision()));
+            compiled.add(compilation.compile(byPath.get(path), request.packageName(), request.precision()));
         }
         List<String> problems = clashes(plan, compiled);
         long errors = compiled.stream().mapToLong(SpecCompiler.Compiled::errorCount).sum() + problems.size();
