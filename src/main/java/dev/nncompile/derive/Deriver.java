@@ -349,7 +349,11 @@ public final class Deriver {
 
     /** Rewrites occurrences of f(z) as a, so backward reads the activation instead of recomputing it. */
     private static Expr reexpress(Expr e, Expr f) {
-        if (f instanceof dev.nncompile.sym.Var || f instanceof dev.nncompile.sym.Const) {
+        if (f instanceof dev.nncompile.sym.Var) {
+            // the identity: a and z hold the same values, and a reads as the textbook writes it
+            return Exprs.substitute(e, Map.of(Z, var(A)));
+        }
+        if (f instanceof dev.nncompile.sym.Const) {
             return e;
         }
         return Simplifier.simplify(Rewriter.replace(e, f, var(A)));

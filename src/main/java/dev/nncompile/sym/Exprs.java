@@ -149,6 +149,18 @@ public final class Exprs {
         if (coefficient == 0.0) {
             return ZERO;
         }
+        if (rest.size() > 1) {
+            // inside a product, a sum's common coefficient joins the product's: ½·N⁻¹·(2z − 2y) = N⁻¹·(z − y)
+            for (int i = 0; i < rest.size(); i++) {
+                if (rest.get(i) instanceof Add sum) {
+                    double common = commonCoefficient(sum);
+                    if (common != 1.0) {
+                        coefficient *= common;
+                        rest.set(i, mul(constant(1.0 / common), sum));
+                    }
+                }
+            }
+        }
         rest.sort(ExprOrder.INSTANCE);
         if (rest.isEmpty()) {
             return constant(coefficient);
@@ -359,6 +371,28 @@ public final class Exprs {
             factors.add(e);
         }
         return new Mul(factors);
+    }
+
+    /**
+     * The magnitude every term's coefficient shares (2 for 2z − 2y), or 1 when they differ. Only powers of two are
+     * taken out, so dividing them back in is exact.
+     */
+    private static double commonCoefficient(Add sum) {
+        double common = Double.NaN;
+        for (Expr t : sum.terms()) {
+            double c = t instanceof Const k ? k.value()
+                    : t instanceof Mul m && m.factors().get(0) instanceof Const k ? k.value() : 1.0;
+            c = Math.abs(c);
+            if (Double.isNaN(common)) {
+                common = c;
+            } else if (c != common) {
+                return 1.0;
+            }
+        }
+        boolean powerOfTwo = common > 0 && !Double.isInfinite(common)
+                && Math.getExponent(common) > Double.MIN_EXPONENT
+                && common == Math.scalb(1.0, Math.getExponent(common));
+        return powerOfTwo ? common : 1.0;
     }
 
     /** A product of already canonical, sorted, constant-free factors. */
