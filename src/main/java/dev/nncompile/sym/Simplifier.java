@@ -20,8 +20,9 @@ import java.util.List;
  *   <li>log(exp x) = x; log σ(x) = −softplus(−x); log(1 − σ(x)) = −softplus(x); exp(log x) is left alone
  *       (it is x only for x &gt; 0).</li>
  *   <li>Symmetry pulls a negative sign out of an argument ("negative" = negative coefficient, see
- *       {@link #isNegative}): σ(−x) = 1 − σ(x), softplus(−x) = softplus(x) − x, tanh, sin, erf, sign odd; abs, cos
- *       even.</li>
+ *       {@link #isNegative}): tanh, sin, erf, sign are odd; abs, cos even. σ(−x) = 1 − σ(x) and
+ *       softplus(−x) = softplus(x) − x are applied only inside a sum and only when terms then cancel (see
+ *       {@link #reflect}: as blanket rules they would trade σ(−40) ≈ 4e-18 for 1 − σ(40) = 0).</li>
  *   <li>Powers and roots: x^½ is written sqrt(x) (the one canonical form) and x^−½ = 1/sqrt(x); sqrt(x)^(2k) = x^k;
  *       sqrt(x²) = |x|; |x|^(2k) = x^(2k); exp(a)^c = exp(c·a); |f| = f for f ≥ 0 (exp, σ, softplus, sqrt, |·|).</li>
  *   <li>Products: exp(a)·exp(b) = exp(a + b); x·sign(x) = |x|; |x|·sign(x) = x; a factor times an {@code if} with
@@ -34,7 +35,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Expr z = Exprs.var("z");
- * Expr s = Simplifier.simplify(Exprs.log(Exprs.sigmoid(z)));   // z − softplus(z)
+ * Expr s = Simplifier.simplify(Exprs.log(Exprs.sigmoid(z)));   // −softplus(−z)
  * }</pre>
  */
 public final class Simplifier {
@@ -95,12 +96,6 @@ public final class Simplifier {
         switch (c.fn()) {
             case LOG:
                 return logarithm(c, u);
-            case SIGMOID:
-                // σ(−x) = 1 − σ(x)
-                return isNegative(u) ? sub(ONE, Exprs.sigmoid(neg(u))) : c;
-            case SOFTPLUS:
-                // softplus(−x) = log(1 + e^−x) = log(1 + e^x) − x
-                return isNegative(u) ? add(Exprs.softplus(neg(u)), u) : c;
             case TANH:
             case SIN:
             case ERF:
@@ -274,11 +269,49 @@ public final class Simplifier {
                 }
             }
         }
+        Expr best = smaller(a, add(expandTerms(terms)));
+        List<Expr> reflected = new ArrayList<>();
+        for (Expr t : terms) {
+            reflected.add(reflect(t));
+        }
+        if (!reflected.equals(terms)) {
+            best = smaller(best, add(expandTerms(reflected)));
+        }
+        return best;
+    }
+
+    private static List<Expr> expandTerms(List<Expr> terms) {
         List<Expr> expanded = new ArrayList<>();
         for (Expr t : terms) {
             expanded.add(t instanceof Mul m ? expandProduct(m) : t);
         }
-        return smaller(a, add(expanded));
+        return expanded;
+    }
+
+    /**
+     * A term with σ(−x) written 1 − σ(x) and softplus(−x) written softplus(x) − x, in itself or among its factors.
+     * Both identities are exact, but the right-hand sides lose all relative accuracy for large x (σ(−40) ≈ 4e-18
+     * while 1 − σ(40) rounds to 0), so they are only tried inside a sum and kept when terms cancel: that is how
+     * BCE of σ(z) becomes softplus(z) − y·z and its gradient σ(z) − y.
+     */
+    private static Expr reflect(Expr term) {
+        if (term instanceof Call c && isNegative(c.args().get(0))) {
+            Expr x = neg(c.args().get(0));
+            if (c.fn() == Fn.SIGMOID) {
+                return sub(ONE, Exprs.sigmoid(x));
+            }
+            if (c.fn() == Fn.SOFTPLUS) {
+                return sub(Exprs.softplus(x), x);
+            }
+        }
+        if (term instanceof Mul m) {
+            List<Expr> factors = new ArrayList<>();
+            for (Expr f : m.factors()) {
+                factors.add(f instanceof Call ? reflect(f) : f);
+            }
+            return mul(factors);
+        }
+        return term;
     }
 
     // ---- expansion -------------------------------------------------------------------------------------------
