@@ -16,4 +16,13 @@ assert manifest.isFile() : 'no staleness manifest'
 assert manifest.text.contains('spec sha256:')
 assert manifest.text.contains(' com/acme/Xor.nn')
 assert manifest.text.contains(' com/acme/Xor.java')
+
+// nncompile:explain wrote the derivation of the model, in Markdown and in HTML
+def reports = new File(basedir, 'target/nncompile-reports/Xor')
+def markdown = new File(reports, 'derivation.md')
+def html = new File(reports, 'derivation.html')
+assert markdown.isFile() && html.isFile() : "no derivation reports in $reports"
+assert markdown.text.contains('Xor')
+assert html.text.contains('<math')
+assert !new File(basedir, 'target/generated-sources/nncompile/com/acme/Xor.md').exists()
 true

@@ -12,16 +12,7 @@ import org.codehaus.plexus.build.BuildContext;
  * Compiles the model specs in {@code src/main/nn} into Java training classes in {@code
  * target/generated-sources/nncompile} and adds that folder to the compile sources. Only specs that changed since the
  * last successful run are compiled again, only classes whose bytes changed are rewritten, and the classes of deleted
- * specs are removed.
- *
- * <pre>{@code
- * <plugin>
- *   <groupId>dev.nncompile</groupId>
- *   <artifactId>nncompile-maven-plugin</artifactId>
- *   <version>0.1.0</version>
- *   <executions><execution><goals><goal>generate</goal></goals></execution></executions>
- * </plugin>
- * }</pre>
+ * specs are removed. Runs in every build that declares an execution of it; by hand: {@code mvn nncompile:generate}.
  *
  * @since 0.1.0
  */

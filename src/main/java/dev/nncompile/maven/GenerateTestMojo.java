@@ -11,7 +11,7 @@ import org.codehaus.plexus.build.BuildContext;
 /**
  * The test twin of {@code generate}: compiles the model specs in {@code src/test/nn} into {@code
  * target/generated-test-sources/nncompile} and adds that folder to the test compile sources, with the same
- * incremental behaviour.
+ * incremental behaviour. By hand: {@code mvn nncompile:generate-test}.
  *
  * @since 0.1.0
  */
