@@ -103,7 +103,8 @@ final class ModelChecker {
         new SuspiciousSpecs(diagnostics).check(dense, layers, lossStatement, loss, optimizerStatement, optimizer,
                 trainStatement, training);
 
-        if (countErrors() > errorsBefore || syntaxErrorInStatement || inputs == null || layers == null || loss == null || optimizer == null
+        if (countErrors() > errorsBefore || syntaxErrorInStatement || inputs == null || layers == null
+                || loss == null || optimizer == null
                 || regularizers == null || seed == null || precision == null || training == null) {
             return null;
         }
@@ -565,9 +566,11 @@ final class ModelChecker {
             if (n == null) {
                 return null;
             }
-            if (n.stripTrailingZeros().scale() > 0 || n.signum() <= 0 || n.compareTo(BigDecimal.valueOf(MAX_EPOCHS)) > 0) {
-                diagnostics.report(DiagnosticCode.NN301, s.count().span(), "patience must be a whole number of epochs "
-                        + "from 1 to " + ParamSpec.format(MAX_EPOCHS) + ", got " + Quoted.of(s.count().written()), null);
+            boolean whole = n.stripTrailingZeros().scale() <= 0;
+            if (!whole || n.signum() <= 0 || n.compareTo(BigDecimal.valueOf(MAX_EPOCHS)) > 0) {
+                diagnostics.report(DiagnosticCode.NN301, s.count().span(), "patience must be a whole number of "
+                        + "epochs from 1 to " + ParamSpec.format(MAX_EPOCHS) + ", got " + Quoted.of(s.count().written()),
+                        null);
                 return null;
             }
             return new StopRule.Patience(n.intValueExact());

@@ -106,7 +106,8 @@ class FrontendFuzzTest {
             switch (random.nextInt(7)) {
                 case 0 -> { // flip one char to another, sometimes a control or non-ASCII one
                     if (at < s.length()) {
-                        s.setCharAt(at, (char) (random.nextInt(4) == 0 ? random.nextInt(0x3000) : 32 + random.nextInt(95)));
+                        int c = random.nextInt(4) == 0 ? random.nextInt(0x3000) : 32 + random.nextInt(95);
+                        s.setCharAt(at, (char) c);
                     }
                 }
                 case 1 -> s.delete(at, at + len);
