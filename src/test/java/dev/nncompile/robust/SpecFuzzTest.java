@@ -40,7 +40,9 @@ class SpecFuzzTest {
         "(", ")", "^", "1e-320", "1e308", "float", "double", "batch =", "epochs ="})
     void frontend(byte[] data) {
         SourceFile file = new SourceFile("fuzz.nn", new String(data, StandardCharsets.UTF_8));
+        long start = System.nanoTime();
         CheckResult result = Frontend.check(file);
+        assertNotSlow(start, data);
         assertNoInternalError(file, result.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.NN999));
         String rendered = DiagnosticRenderer.renderAll(result.diagnostics());
         assertFalse(rendered.contains("\tat ") || rendered.contains("Exception"), rendered);
@@ -85,13 +87,26 @@ class SpecFuzzTest {
 
     private static CompileResult compile(byte[] data) {
         SourceFile file = new SourceFile("fuzz.nn", new String(data, StandardCharsets.UTF_8));
+        long start = System.nanoTime();
         CompileResult result = NnCompiler.compile(CompileRequest.of(file));
+        assertNotSlow(start, data);
         assertNoInternalError(file, result.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.NN999));
         for (Diagnostic d : result.diagnostics()) {
             assertTrue(d.span().start() >= 0 && d.span().end() <= file.text().length() + 1, d.toString());
         }
         return result;
     }
+
+    /**
+     * A hang detector that works in both modes (libFuzzer's own per-input timeout is 20 minutes under JUnit): no
+     * input of at most 1 MiB may take 15 s, which is more than 100 times the slowest seed on a loaded machine.
+     */
+    private static void assertNotSlow(long startNanos, byte[] data) {
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        assertTrue(millis < SLOW_MILLIS, "took " + millis + " ms on " + data.length + " bytes: a near-hang");
+    }
+
+    static final long SLOW_MILLIS = 15_000;
 
     /** On an internal error, checks again with {@code nncompile.debug} set so that the bug's own exception shows. */
     private static void assertNoInternalError(SourceFile file, boolean internalError) {
