@@ -85,14 +85,22 @@ public final class Frontend {
         if (ast.packageName() == null) {
             return "";
         }
+        boolean partsOk = true;
         for (Name part : ast.packageName().parts()) {
             String problem = JavaNames.KEYWORDS.contains(part.text()) ? "it is a Java keyword" : null;
             if (problem != null) {
+                partsOk = false;
                 diagnostics.report(DiagnosticCode.NN113, part.span(), "invalid package name: "
                         + Quoted.of(part.text()) + " cannot be part of it: " + problem, null);
             }
         }
-        return ast.packageName().dotted();
+        String dotted = ast.packageName().dotted();
+        String problem = partsOk ? JavaNames.problemAsPackage(dotted) : null;
+        if (problem != null) {
+            diagnostics.report(DiagnosticCode.NN113, ast.packageName().span(), "invalid package name: "
+                    + Quoted.of(dotted) + ": " + problem, "use a package of your own, e.g. com.example.models");
+        }
+        return dotted;
     }
 
     /** Each model becomes a class: its name must be a legal class name, unique even ignoring case. */
