@@ -89,6 +89,7 @@ class DataFuzzTest {
     private static void assertCleanMessage(DataException e, String file) {
         String message = e.getMessage();
         assertTrue(message != null && message.contains(file), "the message names the file: " + message);
-        assertFalse(message.contains("Exception") || message.contains("\n\tat "), message);
+        // the file's own bytes may be quoted (at most 40 chars, escaped), never a stack trace
+        assertFalse(message.contains("\n\tat "), message);
     }
 }
