@@ -13,7 +13,8 @@ import java.util.function.Function;
  *
  * <p>The order of terms and factors is the canonical order of the algebra ({@link ExprOrder}), which already reads
  * like a textbook (a − y, 1 − a, a·(1 − a)), with two adjustments: a negative or tiny constant term goes last
- * (x − 1, not −1 + x; √v̂ + ε), and in a product scalar factors come before array-valued ones.
+ * (x − 1, not −1 + x; √v̂ + ε), and in a product scalar factors come before array-valued ones (and
+ * {@link PrintOptions#leading} ones before the other array factors).
  */
 final class LayoutBuilder {
     /** Below this a constant term is a stabiliser like ε and, by convention, is written last: √v̂ + ε. */
@@ -69,6 +70,19 @@ final class LayoutBuilder {
     }
 
     private Layout sum(Add a) {
+        double common = commonCoefficient(a.terms());
+        if (common != 1.0) {
+            // 2·a − 2·y reads 2·(a − y): the algebra distributes constants, a reader factors them out
+            List<Expr> reduced = new ArrayList<>();
+            for (Expr t : a.terms()) {
+                reduced.add(Exprs.mul(Exprs.constant(1.0 / common), t));
+            }
+            Expr inner = Exprs.add(reduced);
+            if (inner instanceof Add innerSum) {
+                return new Layout.Product(List.of(new Layout.Number(Decimal.of(common)),
+                        new Layout.Fenced(sum(innerSum))), List.of(false, false));
+            }
+        }
         List<Expr> terms = new ArrayList<>(a.terms());
         if (terms.get(0) instanceof Const c && (c.value() < 0 || Math.abs(c.value()) < SMALL_CONSTANT)) {
             terms.add(terms.remove(0));
@@ -81,6 +95,26 @@ final class LayoutBuilder {
             layouts.add(fenced(build(magnitude), Precedence.SUM));
         }
         return new Layout.Sum(layouts, negated);
+    }
+
+    /**
+     * The magnitude every term's coefficient shares, when that is an integer above 1 and some term is positive
+     * (so factoring it out is exact and reads better); else 1.
+     */
+    private static double commonCoefficient(List<Expr> terms) {
+        double common = -1;
+        boolean positive = false;
+        for (Expr t : terms) {
+            double c = t instanceof Const k ? k.value()
+                    : t instanceof Mul m && m.factors().get(0) instanceof Const k ? k.value() : 1.0;
+            positive |= c > 0;
+            if (common < 0) {
+                common = Math.abs(c);
+            } else if (Math.abs(c) != common) {
+                return 1.0;
+            }
+        }
+        return positive && common > 1 && common == Math.rint(common) && common < 1e6 ? common : 1.0;
     }
 
     /** −term when term carries a negative sign (a negative constant or coefficient), else term itself. */
@@ -121,11 +155,20 @@ final class LayoutBuilder {
     /** coefficient · factors, scalar factors first; 1 when there is nothing. */
     private Layout factors(double coefficient, List<Expr> factors) {
         List<Expr> ordered = new ArrayList<>();
+        List<Expr> leadingArrays = new ArrayList<>();
         List<Expr> arrays = new ArrayList<>();
         for (Expr f : factors) {
-            (isArrayValued(f) ? arrays : ordered).add(f);
+            if (!mentions(f, options::isArray)) {
+                ordered.add(f);
+            } else {
+                (mentions(f, options::isLeading) ? leadingArrays : arrays).add(f);
+            }
         }
+        algebraicFirst(ordered);
+        algebraicFirst(leadingArrays);
+        algebraicFirst(arrays);
         int firstArray = ordered.size();
+        ordered.addAll(leadingArrays);
         ordered.addAll(arrays);
         List<Layout> layouts = new ArrayList<>();
         List<Boolean> hadamard = new ArrayList<>();
@@ -147,9 +190,48 @@ final class LayoutBuilder {
         return new Layout.Product(layouts, hadamard);
     }
 
-    private boolean isArrayValued(Expr e) {
+    /**
+     * Moves function calls after the algebraic factors, keeping the canonical order otherwise: a textbook writes
+     * (1 − y)·log(1 − p) and z·tanh(z), not log(1 − p)·(1 − y). A sum that itself holds a call stays after the
+     * call, so σ(z)·(1 − σ(z)) keeps its familiar order.
+     */
+    private static void algebraicFirst(List<Expr> factors) {
+        factors.sort(java.util.Comparator.comparingInt(LayoutBuilder::printRank));
+    }
+
+    private static int printRank(Expr factor) {
+        Expr head = factor instanceof Pow p ? p.base() : factor;
+        if (head instanceof Call) {
+            return 1;
+        }
+        if (head instanceof Add || head instanceof Cond) {
+            return containsCall(head) ? 2 : 0;
+        }
+        return 0;
+    }
+
+    private static boolean containsCall(Expr e) {
+        if (e instanceof Call) {
+            return true;
+        }
+        if (e instanceof Add a) {
+            return a.terms().stream().anyMatch(LayoutBuilder::containsCall);
+        }
+        if (e instanceof Mul m) {
+            return m.factors().stream().anyMatch(LayoutBuilder::containsCall);
+        }
+        if (e instanceof Pow p) {
+            return containsCall(p.base()) || containsCall(p.exponent());
+        }
+        if (e instanceof Cond c) {
+            return containsCall(c.then()) || containsCall(c.otherwise());
+        }
+        return false;
+    }
+
+    private static boolean mentions(Expr e, java.util.function.Predicate<String> which) {
         for (String name : Exprs.freeVariables(e)) {
-            if (options.isArray(name)) {
+            if (which.test(name)) {
                 return true;
             }
         }

@@ -51,6 +51,15 @@ class TextPrinterTest {
     }
 
     @Test
+    void aCommonIntegerCoefficientIsFactoredOut() {
+        assertEquals("2·(a − y)", TextPrinter.print(mul(constant(2), sub(A, Y))));
+        assertEquals("2·(a − y)/N", TextPrinter.print(div(mul(constant(2), sub(A, Y)), N)));
+        assertEquals("0.5·a − 0.5·y", TextPrinter.print(mul(constant(0.5), sub(A, Y))));
+        assertEquals("−2·a − 2·y", TextPrinter.print(mul(constant(-2), add(A, Y))));
+        assertEquals("2·a − 3·y", TextPrinter.print(sub(mul(constant(2), A), mul(constant(3), Y))));
+    }
+
+    @Test
     void parenthesesAreMinimal() {
         // a − (b − c) is canonicalised to a + c − b: the algebra removed the parentheses, the printer adds none
         assertEquals("a + c − b", TextPrinter.print(sub(A, sub(B, C))));
@@ -80,6 +89,15 @@ class TextPrinterTest {
         assertEquals("max(x, 0)", TextPrinter.print(max(X, Exprs.ZERO)));
         assertEquals("softplus(x)", TextPrinter.print(Exprs.softplus(X)));
         assertEquals("erf(0.7071067811865475·x)", TextPrinter.print(Exprs.erf(div(X, constant(Math.sqrt(2))))));
+    }
+
+    @Test
+    void algebraicFactorsPrecedeFunctionCalls() {
+        Expr p = var("p");
+        Expr bce = sub(neg(mul(Y, log(p))), mul(sub(ONE, Y), log(sub(ONE, p))));
+        assertEquals("−y·log(p) − (1 − y)·log(1 − p)", TextPrinter.print(bce));
+        assertEquals("σ(z)·(1 − σ(z))", TextPrinter.print(mul(sigmoid(Z), sub(ONE, sigmoid(Z)))));
+        assertEquals("z·tanh(z)", TextPrinter.print(mul(tanh(Z), Z)));
     }
 
     @Test
@@ -122,6 +140,8 @@ class TextPrinterTest {
         Expr delta = div(mul(sub(A, Y), A, sub(ONE, A)), N);
         assertEquals("a² ⊙ (1 − a²) ⊙ (a² − y)/N", TextPrinter.print(delta, naming, layer));
         assertEquals("(a² − y)/N", TextPrinter.print(div(sub(A, Y), N), naming, layer));
+        assertEquals("(a² − y) ⊙ a² ⊙ (1 − a²)/N",
+                TextPrinter.print(delta, naming, layer.leading(name -> name.equals("y"))));
         // scalars lead, so the scalar product never sits between two Hadamard factors
         Expr scaled = mul(var("eta"), A, Y);
         PrintOptions arrays = PrintOptions.elementwise(name -> name.equals("a") || name.equals("y"));
