@@ -36,6 +36,11 @@ record Formula(String text, String latex, String mathml) {
         return new Formula(" " + symbol + " ", latex, "<mo>" + MathMlPrinter.escape(symbol) + "</mo>");
     }
 
+    /** This without the spaces text puts around an operator, for a symbol mentioned in prose. */
+    Formula trimmed() {
+        return new Formula(text.strip(), latex, mathml);
+    }
+
     /** A word inside a formula (upright): softmax, lse. */
     static Formula word(String name) {
         return new Formula(name, "\\operatorname{" + name + "}", "<mi>" + MathMlPrinter.escape(name) + "</mi>");

@@ -171,7 +171,7 @@ final class StepFormulas {
     private static String[] indices(Map<String, Buffer> operands) {
         for (Buffer b : operands.values()) {
             if (!b.perSample()) {
-                return b.rows() > 1 && b.cols() > 1 ? new String[] {"j", "k"} : new String[] {"j"};
+                return b.kind() == Buffer.Kind.BIAS ? new String[] {"j"} : new String[] {"j", "k"};
             }
         }
         return new String[] {"n", "k"};
