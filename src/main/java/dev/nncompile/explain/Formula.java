@@ -88,7 +88,7 @@ record Formula(String text, String latex, String mathml) {
         }
         String raised = UnicodeScripts.superscript(plain.toString());
         return new Formula("ℝ" + (raised != null ? raised : "^(" + plain + ")"), "\\mathbb{R}^{" + latex + "}",
-                "<msup><mi mathvariant=\"double-struck\">R</mi><mrow>" + mathml + "</mrow></msup>");
+                "<msup><mi>ℝ</mi><mrow>" + mathml + "</mrow></msup>");
     }
 
     /** this with a raised script. */

@@ -108,7 +108,7 @@ final class StepFormulas {
         Formula maxK = new Formula("maxₖ ", "\\max_{k}", "<munder><mo>max</mo><mi>k</mi></munder>");
         Formula log = new Formula("log ", "\\log", "<mi>log</mi>");
         return Formula.row(lse(logits), EQUALS, m, PLUS, log, Formula.sum("k"), shifted,
-                new Formula(",  ", ", \\quad", "<mo separator=\"true\">,</mo><mspace width=\"1em\"/>"), m, EQUALS,
+                new Formula(",  ", ", \\quad", "<mo>,</mo><mspace width=\"1em\"/>"), m, EQUALS,
                 maxK, zk);
     }
 
