@@ -47,15 +47,15 @@ reservedWord  : PACKAGE | MODEL | INPUT | DENSE | LOSS | OPTIMIZER | REGULARIZE 
               | STOP | WHEN | STALLS | FOR | ACTIVATION | IF | THEN | ELSE | AND | OR | NOT ;
 
 statement
-    : INPUT size=signedNumber                                                    # inputStmt
-    | DENSE size=signedNumber act=fnRef ({sameLine()}? INIT init=fnRef)?   # denseStmt
-    | LOSS fnRef                                                                 # lossStmt
-    | OPTIMIZER fnRef                                                            # optimizerStmt
-    | REGULARIZE fnRef                                                           # regularizeStmt
-    | INIT fnRef ({sameLine()}? SEED seed=signedNumber)?                                 # initStmt
-    | SEED seed=signedNumber                                                     # seedStmt
-    | PRECISION NAME                                                             # precisionStmt
-    | TRAIN LBRACE (trainItem COMMA?)* RBRACE                                    # trainStmt
+    : INPUT size=signedNumber                                                  # inputStmt
+    | DENSE size=signedNumber act=fnRef ({sameLine()}? INIT init=fnRef)?       # denseStmt
+    | LOSS fnRef                                                               # lossStmt
+    | OPTIMIZER fnRef                                                          # optimizerStmt
+    | REGULARIZE fnRef                                                         # regularizeStmt
+    | INIT fnRef ({sameLine()}? SEED seed=signedNumber)?                       # initStmt
+    | SEED seed=signedNumber                                                   # seedStmt
+    | PRECISION NAME                                                           # precisionStmt
+    | TRAIN LBRACE (trainItem COMMA?)* RBRACE                                  # trainStmt
     ;
 
 /** A use of a named thing with optional arguments: {@code relu}, {@code leaky_relu(alpha = 0.2)}, {@code l2(1e-4)}. */
@@ -64,8 +64,8 @@ arg           : (NAME ASSIGN)? expr ;
 signedNumber  : MINUS? NUMBER ;
 
 trainItem
-    : NAME ASSIGN expr                                        # trainSetting
-    | STOP WHEN metric=NAME compOp expr                       # stopBelow
+    : NAME ASSIGN expr                                                 # trainSetting
+    | STOP WHEN metric=NAME compOp expr                                # stopBelow
     | STOP WHEN metric=NAME STALLS FOR count=signedNumber unit=NAME?   # stopStalls
     ;
 

@@ -62,7 +62,9 @@ final class DefinitionChecker {
         }
         formulas = new Formulas(diagnostics, activations);
         for (Definition d : definitions) {
-            if (!signatureOk(d) | !formulas.validate(d)) {
+            if (diagnostics.hasErrorInside(d.span())) {
+                broken.add(d); // a syntax error inside: its recovered remains are not worth more errors
+            } else if (!signatureOk(d) | !formulas.validate(d)) {
                 broken.add(d);
             }
         }

@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * The front end in one call: parse, check the file's definitions, check each model, and return the valid networks
  * with every diagnostic of the file. Never throws: a user's mistake is a diagnostic, and a bug in nncompile becomes
- * the single diagnostic {@code NN999} rather than an exception.
+ * the single diagnostic {@code NN999} rather than an exception (run with {@code -Dnncompile.debug=true} to see
+ * the exception instead).
  *
  * <pre>{@code
  * CheckResult result = Frontend.check(new SourceFile("specs/xor.nn", text));
@@ -39,6 +40,9 @@ public final class Frontend {
         try {
             networks = check(SpecParser.parse(file, diagnostics), diagnostics);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError bug) {
+            if (Boolean.getBoolean("nncompile.debug")) {
+                throw bug; // for nncompile's own developers: see the stack trace
+            }
             // last resort, never expected: say so plainly, without a stack trace in the user's face
             diagnostics.report(DiagnosticCode.NN999, new SourceSpan(0, 0),
                     "internal error in nncompile while checking this file", "please report it with the spec attached");

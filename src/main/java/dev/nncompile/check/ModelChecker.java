@@ -70,6 +70,7 @@ final class ModelChecker {
 
     // ---- the statements, gathered ------------------------------------------------------------------------------
 
+    private boolean syntaxErrorInStatement;
     private Statement.Input input;
     private final List<Statement.Dense> dense = new ArrayList<>();
     private Statement.Loss lossStatement;
@@ -102,7 +103,8 @@ final class ModelChecker {
         new SuspiciousSpecs(diagnostics).check(dense, layers, lossStatement, loss, optimizerStatement, optimizer,
                 trainStatement, training);
 
-        if (countErrors() > errorsBefore || inputs == null || layers == null || loss == null || optimizer == null
+        if (countErrors() > errorsBefore || syntaxErrorInStatement || inputs == null || layers == null
+                || loss == null || optimizer == null
                 || regularizers == null || seed == null || precision == null || training == null) {
             return null;
         }
@@ -112,6 +114,11 @@ final class ModelChecker {
 
     private void gather(ModelDecl model) {
         for (Statement s : model.statements()) {
+            if (diagnostics.hasErrorInside(s.span())) {
+                // the parser already reported a broken statement; checking what it recovered only adds noise
+                syntaxErrorInStatement = true;
+                continue;
+            }
             if (s instanceof Statement.Input i) {
                 if (input != null) {
                     duplicate(s, "input", input);
@@ -559,9 +566,11 @@ final class ModelChecker {
             if (n == null) {
                 return null;
             }
-            if (n.stripTrailingZeros().scale() > 0 || n.signum() <= 0 || n.compareTo(BigDecimal.valueOf(MAX_EPOCHS)) > 0) {
-                diagnostics.report(DiagnosticCode.NN301, s.count().span(), "patience must be a whole number of epochs "
-                        + "from 1 to " + ParamSpec.format(MAX_EPOCHS) + ", got " + Quoted.of(s.count().written()), null);
+            boolean whole = n.stripTrailingZeros().scale() <= 0;
+            if (!whole || n.signum() <= 0 || n.compareTo(BigDecimal.valueOf(MAX_EPOCHS)) > 0) {
+                diagnostics.report(DiagnosticCode.NN301, s.count().span(), "patience must be a whole number of "
+                        + "epochs from 1 to " + ParamSpec.format(MAX_EPOCHS) + ", got " + Quoted.of(s.count().written()),
+                        null);
                 return null;
             }
             return new StopRule.Patience(n.intValueExact());

@@ -49,7 +49,8 @@ final class SuspiciousSpecs {
         }
         if (optimizer != null && optimizer.lr() > LARGE_LR) {
             diagnostics.report(DiagnosticCode.NN904, optimizerStatement.optimizer().span(),
-                    "learning rate " + ParamSpec.format(optimizer.lr()) + " is very large; training will likely diverge",
+                    "learning rate " + ParamSpec.format(optimizer.lr())
+                            + " is very large; training will likely diverge",
                     "typical rates are 1e-4 to 1");
         }
         if (training != null && training.validation() == 0.0) {
@@ -70,7 +71,8 @@ final class SuspiciousSpecs {
             diagnostics.report(DiagnosticCode.NN901, lossStatement.loss().span(),
                     "bce with a softmax output: the outputs compete, but bce treats each as its own yes/no",
                     "use cross_entropy with softmax, or sigmoid outputs with bce");
-        } else if (loss.equals("bce") && !activation.equals("sigmoid") && BuiltIns.ACTIVATIONS.containsKey(activation)) {
+        } else if (loss.equals("bce") && !activation.equals("sigmoid")
+                && BuiltIns.ACTIVATIONS.containsKey(activation)) {
             // a user activation may well map into (0, 1): only built-ins are known not to
             diagnostics.report(DiagnosticCode.NN903, lossStatement.loss().span(),
                     "bce needs outputs in (0, 1), but the output layer uses " + shown,

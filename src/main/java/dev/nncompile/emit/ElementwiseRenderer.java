@@ -3,6 +3,7 @@ package dev.nncompile.emit;
 import com.palantir.javapoet.CodeBlock;
 import dev.nncompile.derive.Buffer;
 import dev.nncompile.derive.Step;
+import dev.nncompile.sym.CommonSubexpressions;
 import dev.nncompile.sym.Expr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,7 +139,18 @@ final class ElementwiseRenderer {
         }
         code.beginControlFlow("for (int j = 0; j < $L; j++)", shape.cols());
         for (Write w : writes) {
-            String value = real.printer().print(w.value(), naming);
+            // shared subexpressions (σ(z) three times in swish′) become locals computed once per element; per
+            // write, because a later assignment must see the values earlier ones stored
+            CommonSubexpressions.Shared shared = CommonSubexpressions.share(List.of(w.value()));
+            Map<String, String> locals = new LinkedHashMap<>();
+            Function<String, String> withLocals = v -> locals.containsKey(v) ? locals.get(v) : naming.apply(v);
+            for (CommonSubexpressions.Binding b : shared.temporaries()) {
+                String local = fields.unique("common");
+                code.addStatement("final $L $L = $L", real.keyword(), local,
+                        real.printer().print(b.value(), withLocals));
+                locals.put(b.name(), local);
+            }
+            String value = real.printer().print(shared.roots().get(0), withLocals);
             if (w.target() == null) {
                 code.addStatement("sum += $L", value);
             } else {

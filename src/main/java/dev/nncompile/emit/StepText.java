@@ -3,19 +3,19 @@ package dev.nncompile.emit;
 import dev.nncompile.derive.Buffer;
 import dev.nncompile.derive.Step;
 import dev.nncompile.sym.Expr;
-import dev.nncompile.sym.JavaPrinter;
+import dev.nncompile.sym.PrintOptions;
+import dev.nncompile.sym.TextPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One line of text per plan step, in the plan's buffer names: the derivation printed in the generated class's
- * Javadoc and above each loop. Formulas are written with the Java printer in double, which reads close to the
- * mathematics ({@code a1 * (1.0 - a1)}); swap in {@code sym.TextPrinter} once it exists.
+ * Javadoc and above each loop. Formulas are printed by {@link TextPrinter}, as {@code explain} prints them
+ * ({@code a1·(1 − a1)}).
  */
 final class StepText {
-    private static final JavaPrinter FORMULA = new JavaPrinter(JavaPrinter.Type.DOUBLE);
-
     private StepText() {}
 
     static List<String> describe(Step step) {
@@ -37,7 +37,7 @@ final class StepText {
                     + c.logits().name() + "[s][j])");
         } else if (step instanceof Step.BackpropDelta d) {
             out.add(d.delta().name() + " = (" + d.weight().name() + "ᵀ·" + d.next().name() + ") ⊙ "
-                    + formula(d.factor(), d.operands()));
+                    + TextPrinter.printFactor(d.factor(), naming(d.operands()), PrintOptions.SCALAR));
         } else if (step instanceof Step.SoftmaxJacobian j) {
             out.add(j.delta().name() + " = " + j.probabilities().name() + " ⊙ (" + j.outputGradient().name() + " − Σk "
                     + j.probabilities().name() + "[k]·" + j.outputGradient().name() + "[k])");
@@ -52,7 +52,11 @@ final class StepText {
     }
 
     static String formula(Expr e, Map<String, Buffer> operands) {
-        return FORMULA.print(e, v -> operands.containsKey(v) ? operands.get(v).name() : v);
+        return TextPrinter.print(e, naming(operands));
+    }
+
+    private static Function<String, String> naming(Map<String, Buffer> operands) {
+        return v -> operands.containsKey(v) ? operands.get(v).name() : v;
     }
 
     /** Text safe inside a Javadoc comment: no HTML specials, no comment terminator. */

@@ -263,7 +263,10 @@ final class AstBuilder {
             Expr otherwise = expr(i.expr(2));
             return node(new Expr.If(test, then, otherwise, span(c)), test, then, otherwise);
         }
-        NnParser.OrExprContext or = ((NnParser.PlainExprContext) c).orExpr();
+        if (!(c instanceof NnParser.PlainExprContext plain)) {
+            return missing(c); // recovery left the rule before choosing an alternative
+        }
+        NnParser.OrExprContext or = plain.orExpr();
         if (or == null) {
             return missing(c);
         }

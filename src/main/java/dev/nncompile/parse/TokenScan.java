@@ -43,7 +43,8 @@ final class TokenScan {
         for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
             CommonToken token = new CommonToken(t);
             token.setStartIndex(toChar(t.getStartIndex()));
-            token.setStopIndex(t.getType() == Token.EOF ? toChar(t.getStartIndex()) - 1 : toChar(t.getStopIndex() + 1) - 1);
+            int end = t.getType() == Token.EOF ? t.getStartIndex() : t.getStopIndex() + 1;
+            token.setStopIndex(toChar(end) - 1);
             if (t.getType() == NnLexer.ERROR_CHAR) {
                 if (strayStart >= 0 && token.getStartIndex() == strayEnd) {
                     strayEnd = token.getStopIndex() + 1;

@@ -31,7 +31,7 @@ public enum DiagnosticCode {
     NN105(Severity.ERROR, "unknown regularizer (l1 or l2)"),
     NN106(Severity.ERROR, "unknown parameter name in an argument list"),
     NN107(Severity.ERROR, "two models have the same name (compared ignoring case)"),
-    NN108(Severity.ERROR, "the model name cannot be a Java class name (keyword, literal or java.lang class)"),
+    NN108(Severity.ERROR, "a model name that cannot be a class name (keyword, var, record, java.lang class…)"),
     NN109(Severity.ERROR, "an activation or loss is defined twice, or redefines a built-in"),
     NN110(Severity.ERROR, "a parameter or argument is given twice"),
     NN111(Severity.ERROR, "unknown train setting"),

@@ -69,6 +69,16 @@ public final class Diagnostics {
         return false;
     }
 
+    /** True if an error starts strictly inside {@code span}. */
+    public boolean hasErrorInside(SourceSpan span) {
+        for (Diagnostic d : all) {
+            if (d.isError() && d.span().start() >= span.start() && d.span().start() < span.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int errorCount() {
         int n = 0;
         for (Diagnostic d : all) {

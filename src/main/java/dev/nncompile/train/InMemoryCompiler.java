@@ -17,11 +17,14 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
  * Compiles Java sources held in memory with the running JDK's javac and loads the classes, without touching the
- * disk: how tests and the {@code trace}/{@code train} commands run a generated model class.
+ * disk: how tests and the {@code trace}/{@code train} commands run a generated model class. The sources see the
+ * platform classes only (no class path) unless the options name one, and annotation processing is off unless the
+ * options say otherwise.
  *
  * <pre>{@code
  * InMemoryCompiler javac = new InMemoryCompiler(InMemoryCompiler.STRICT);
@@ -102,9 +105,17 @@ public final class InMemoryCompiler {
         }
         Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
         StandardJavaFileManager standard = javac.getStandardFileManager(collector, Locale.ROOT, null);
+        List<String> all = new ArrayList<>(options);
         boolean ok;
         try (JavaFileManager files = new MemoryFileManager(standard, outputs)) {
-            ok = javac.getTask(null, files, collector, options, null, units).call();
+            if (!all.contains("-classpath") && !all.contains("-cp") && !all.contains("--class-path")) {
+                // generated classes need java.base only; scanning the caller's class path costs seconds
+                standard.setLocation(StandardLocation.CLASS_PATH, List.of());
+            }
+            if (all.stream().noneMatch(o -> o.startsWith("-proc:"))) {
+                all.add("-proc:none");   // no annotation processor discovery
+            }
+            ok = javac.getTask(null, files, collector, all, null, units).call();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

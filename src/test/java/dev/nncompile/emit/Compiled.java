@@ -11,7 +11,10 @@ import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A generated class compiled in memory with the strict options, and reflective access for the tests. */
 final class Compiled {
@@ -23,18 +26,125 @@ final class Compiled {
     final boolean isFloat;
 
     Compiled(TrainingPlan plan) {
+        this(plan, generate(plan), null);
+    }
+
+    private Compiled(TrainingPlan plan, JavaFile file, InMemoryCompiler.Result shared) {
         this.plan = plan;
-        JavaFile file = ClassGenerator.generate(plan);
         this.source = file.toString();
-        this.className = file.packageName().isEmpty() ? file.typeSpec().name()
-                : file.packageName() + "." + file.typeSpec().name();
-        this.result = new InMemoryCompiler(InMemoryCompiler.STRICT).compile(Map.of(className, source));
+        this.className = qualifiedName(file);
+        this.result = shared != null ? shared
+                : new InMemoryCompiler(InMemoryCompiler.STRICT).compile(Map.of(className, source));
         if (!result.success()) {
             throw new AssertionError("generated source does not compile:\n" + String.join("\n", result.diagnostics())
                     + "\n---- source ----\n" + numbered(source));
         }
-        this.type = result.load(className);
+        this.loader = result.classLoader();
+        this.type = load(className);
         this.isFloat = plan.network().precision() == dev.nncompile.model.Precision.FLOAT;
+    }
+
+    private final ClassLoader loader;
+
+    private static JavaFile generate(TrainingPlan plan) {
+        return ClassGenerator.generate(plan);
+    }
+
+    static String qualifiedName(JavaFile file) {
+        return file.packageName().isEmpty() ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
+    }
+
+    /** Compiles every plan's class, and an allocation probe per class, in one javac run (javac costs ~1 s a run). */
+    static List<Compiled> all(List<TrainingPlan> plans) {
+        Map<String, String> sources = new TreeMap<>();
+        List<JavaFile> files = new ArrayList<>();
+        for (TrainingPlan p : plans) {
+            JavaFile f = generate(p);
+            files.add(f);
+            sources.put(qualifiedName(f), f.toString());
+            sources.put(qualifiedName(f) + "Probe", probe(f, p));
+        }
+        InMemoryCompiler.Result r = new InMemoryCompiler(InMemoryCompiler.STRICT).compile(sources);
+        if (!r.success()) {
+            StringBuilder all = new StringBuilder();
+            for (JavaFile f : files) {
+                all.append("---- ").append(qualifiedName(f)).append('\n').append(numbered(f.toString()));
+            }
+            throw new AssertionError("generated sources do not compile:\n" + String.join("\n", r.diagnostics())
+                    + "\n" + all);
+        }
+        List<Compiled> out = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            out.add(new Compiled(plans.get(i), files.get(i), r));
+        }
+        return out;
+    }
+
+    /**
+     * A driver compiled next to the model that calls one API method 10 000 times without reflection (reflection
+     * boxes and allocates), behind java.base's IntConsumer: 0 predict, 1 trainBatch, 2 loss, 3 computeGradients.
+     */
+    private static String probe(JavaFile f, TrainingPlan p) {
+        String t = p.network().precision().javaType();
+        String m = f.typeSpec().name();
+        return (f.packageName().isEmpty() ? "" : "package " + f.packageName() + ";\n")
+                + "public final class " + m + "Probe implements java.util.function.IntConsumer {\n"
+                + "    private final " + m + " model = new " + m + "(7L);\n"
+                + "    private final " + t + "[] x = new " + t + "[" + m + ".MAX_BATCH * " + m + ".INPUTS];\n"
+                + "    private final " + t + "[] y = new " + t + "[" + m + ".MAX_BATCH * " + m + ".OUTPUTS];\n"
+                + "    private final " + t + "[] out = new " + t + "[" + m + ".OUTPUTS];\n"
+                + "    public double sink;\n"
+                + "    public int calls = 10000;\n"
+                + "    public " + m + "Probe() {\n"
+                + "        for (int i = 0; i < x.length; i++) { x[i] = (i % 7) * 0.25f - 0.5f; }\n"
+                + "        for (int i = 0; i < y.length; i += " + m + ".OUTPUTS) { y[i + (i / 3) % " + m
+                + ".OUTPUTS] = 1; }\n"
+                + "    }\n"
+                + "    @Override public void accept(int what) {\n"
+                + "        double s = 0;\n"
+                + "        for (int i = 0; i < calls; i++) {\n"
+                + "            switch (what) {\n"
+                + "                case 0 -> { model.predict(x, 0, out); s += out[0]; }\n"
+                + "                case 1 -> s += model.trainBatch(x, y, " + m + ".MAX_BATCH);\n"
+                + "                case 2 -> s += model.loss(x, y, " + m + ".MAX_BATCH);\n"
+                + "                default -> s += model.computeGradients(x, y, " + m + ".MAX_BATCH);\n"
+                + "            }\n"
+                + "        }\n"
+                + "        sink = s;\n"
+                + "    }\n"
+                + "}\n";
+    }
+
+    /** A probe making {@code calls} calls per accept. */
+    java.util.function.IntConsumer newProbe(int calls) {
+        java.util.function.IntConsumer probe = newProbe();
+        try {
+            probe.getClass().getField("calls").setInt(probe, calls);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return probe;
+    }
+
+    java.util.function.IntConsumer newProbe() {
+        try {
+            return (java.util.function.IntConsumer) load(className + "Probe").getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    Class<?> load(String name) {
+        try {
+            return Class.forName(name, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    byte[] classFile() {
+        return result.classFiles().get(className);
     }
 
     static String numbered(String source) {
@@ -153,6 +263,14 @@ final class Compiled {
     int constant(String name) {
         try {
             return type.getField(name).getInt(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    long constantLong(String name) {
+        try {
+            return type.getField(name).getLong(null);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
