@@ -27,57 +27,57 @@ import java.util.Map;
  * <pre>
  * forward:
  *   z1 = w1·x + b1   (z1[s][j] = Σk w1[j][k]·x[s][k] + b1[j])
- *   a1 = z1 * Math.tanh(softplus(z1))
+ *   a1 = z1·tanh(softplus(z1))
  *   z2 = w2·a1 + b2   (z2[s][j] = Σk w2[j][k]·a1[s][k] + b2[j])
- *   a2 = z2 * sigmoid(1.5 * z2)
+ *   a2 = z2·σ(1.5·z2)
  *   z3 = w3·a2 + b3   (z3[s][j] = Σk w3[j][k]·a2[s][k] + b3[j])
- *   a3 = 0.25 * z3 * (1.0 + erf(0.7071067811865475 * z3)) + 0.5 * (z3 &gt; 0.0 ? z3 : 0.1 * z3)
+ *   a3 = 0.25·z3·(1 + erf(0.7071067811865475·z3)) + 0.5·(if z3 &gt; 0 then z3 else 0.1·z3)
  *   z4 = w4·a3 + b4   (z4[s][j] = Σk w4[j][k]·a3[s][k] + b4[j])
- *   a4 = (z4 &gt; 0.0 ? z4 : 0.1 * z4)
+ *   a4 = if z4 &gt; 0 then z4 else 0.1·z4
  *   z5 = w5·a4 + b5   (z5[s][j] = Σk w5[j][k]·a4[s][k] + b5[j])
  *   a5 = z5
  * loss:
- *   C += 1.0 / N · Σ (Math.abs(y - a5) &lt; 1.0 ? 0.5 * ((a5 - y) * (a5 - y)) : -0.5 + Math.abs(y - a5))
+ *   C += 1/N · Σ if |y − a5| &lt; 1 then 0.5·(a5 − y)² else |y − a5| − 0.5
  * backward:
- *   d5 = (Math.abs(y - a5) &lt; 1.0 ? a5 - y : -Math.signum(y - a5)) / N
+ *   d5 = (if |y − a5| &lt; 1 then a5 − y else −sgn(y − a5))/N
  *   gw5 = Σs d5[s]·a4[s]ᵀ
  *   gb5 = Σs d5[s]
- *   d4 = (w5ᵀ·d5) ⊙ (z4 &gt; 0.0 ? 1.0 : 0.1)
+ *   d4 = (w5ᵀ·d5) ⊙ (if z4 &gt; 0 then 1 else 0.1)
  *   gw4 = Σs d4[s]·a3[s]ᵀ
  *   gb4 = Σs d4[s]
- *   d3 = (w4ᵀ·d4) ⊙ 0.25 + 0.19947114020071632 * z3 * Math.exp(-0.4999999999999999 * (z3 * z3)) + 0.25 * erf(0.7071067811865475 * z3) + (z3 &gt; 0.0 ? 0.5 : 0.05)
+ *   d3 = (w4ᵀ·d4) ⊙ (0.25 + 0.19947114020071632·z3·exp(−0.4999999999999999·z3²) + 0.25·erf(0.7071067811865475·z3) + (if z3 &gt; 0 then 0.5 else 0.05))
  *   gw3 = Σs d3[s]·a2[s]ᵀ
  *   gb3 = Σs d3[s]
- *   d2 = (w3ᵀ·d3) ⊙ sigmoid(1.5 * z2) + 1.5 * a2 - 1.5 * a2 * sigmoid(1.5 * z2)
+ *   d2 = (w3ᵀ·d3) ⊙ (σ(1.5·z2) + 1.5·a2 − 1.5·a2·σ(1.5·z2))
  *   gw2 = Σs d2[s]·a1[s]ᵀ
  *   gb2 = Σs d2[s]
- *   d1 = (w2ᵀ·d2) ⊙ Math.tanh(softplus(z1)) + z1 * sigmoid(z1) * (1.0 - Math.tanh(softplus(z1)) * Math.tanh(softplus(z1)))
+ *   d1 = (w2ᵀ·d2) ⊙ (tanh(softplus(z1)) + z1·σ(z1)·(1 − tanh(softplus(z1))²))
  *   gw1 = Σs d1[s]·x[s]ᵀ
  *   gb1 = Σs d1[s]
  * update:
  *   lr = 0.001
  *   alpha = 0.99
- *   eps = 1.0E-8
- *   sqw1 = alpha * sqw1 + gw1 * gw1 * (1.0 - alpha)
- *   w1 = w1 - gw1 * lr / (eps + Math.sqrt(sqw1))
- *   sqb1 = alpha * sqb1 + gb1 * gb1 * (1.0 - alpha)
- *   b1 = b1 - gb1 * lr / (eps + Math.sqrt(sqb1))
- *   sqw2 = alpha * sqw2 + gw2 * gw2 * (1.0 - alpha)
- *   w2 = w2 - gw2 * lr / (eps + Math.sqrt(sqw2))
- *   sqb2 = alpha * sqb2 + gb2 * gb2 * (1.0 - alpha)
- *   b2 = b2 - gb2 * lr / (eps + Math.sqrt(sqb2))
- *   sqw3 = alpha * sqw3 + gw3 * gw3 * (1.0 - alpha)
- *   w3 = w3 - gw3 * lr / (eps + Math.sqrt(sqw3))
- *   sqb3 = alpha * sqb3 + gb3 * gb3 * (1.0 - alpha)
- *   b3 = b3 - gb3 * lr / (eps + Math.sqrt(sqb3))
- *   sqw4 = alpha * sqw4 + gw4 * gw4 * (1.0 - alpha)
- *   w4 = w4 - gw4 * lr / (eps + Math.sqrt(sqw4))
- *   sqb4 = alpha * sqb4 + gb4 * gb4 * (1.0 - alpha)
- *   b4 = b4 - gb4 * lr / (eps + Math.sqrt(sqb4))
- *   sqw5 = alpha * sqw5 + gw5 * gw5 * (1.0 - alpha)
- *   w5 = w5 - gw5 * lr / (eps + Math.sqrt(sqw5))
- *   sqb5 = alpha * sqb5 + gb5 * gb5 * (1.0 - alpha)
- *   b5 = b5 - gb5 * lr / (eps + Math.sqrt(sqb5))
+ *   eps = 10⁻⁸
+ *   sqw1 = alpha·sqw1 + gw1²·(1 − alpha)
+ *   w1 = w1 − gw1·lr/(eps + √sqw1)
+ *   sqb1 = alpha·sqb1 + gb1²·(1 − alpha)
+ *   b1 = b1 − gb1·lr/(eps + √sqb1)
+ *   sqw2 = alpha·sqw2 + gw2²·(1 − alpha)
+ *   w2 = w2 − gw2·lr/(eps + √sqw2)
+ *   sqb2 = alpha·sqb2 + gb2²·(1 − alpha)
+ *   b2 = b2 − gb2·lr/(eps + √sqb2)
+ *   sqw3 = alpha·sqw3 + gw3²·(1 − alpha)
+ *   w3 = w3 − gw3·lr/(eps + √sqw3)
+ *   sqb3 = alpha·sqb3 + gb3²·(1 − alpha)
+ *   b3 = b3 − gb3·lr/(eps + √sqb3)
+ *   sqw4 = alpha·sqw4 + gw4²·(1 − alpha)
+ *   w4 = w4 − gw4·lr/(eps + √sqw4)
+ *   sqb4 = alpha·sqb4 + gb4²·(1 − alpha)
+ *   b4 = b4 − gb4·lr/(eps + √sqb4)
+ *   sqw5 = alpha·sqw5 + gw5²·(1 − alpha)
+ *   w5 = w5 − gw5·lr/(eps + √sqw5)
+ *   sqb5 = alpha·sqb5 + gb5²·(1 − alpha)
+ *   b5 = b5 − gb5·lr/(eps + √sqb5)
  * </pre>
  *
  * <p>Numerics:
@@ -718,7 +718,7 @@ public final class Custom {
 
     /**
      * z1 = w1·x + b1   (z1[s][j] = Σk w1[j][k]·x[s][k] + b1[j])
-     * a1 = z1 * Math.tanh(softplus(z1))
+     * a1 = z1·tanh(softplus(z1))
      */
     private void forwardZ1(int n) {
         // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
@@ -738,7 +738,7 @@ public final class Custom {
                     }
                 }
             }
-            // a1 = z1 * Math.tanh(softplus(z1)), fused: row s is complete
+            // a1 = z1·tanh(softplus(z1)), fused: row s is complete
             for (int s = s0; s < s1; s++) {
                 double[] a1Row = a1[s];
                 double[] z1Row = z1[s];
@@ -751,7 +751,7 @@ public final class Custom {
 
     /**
      * z2 = w2·a1 + b2   (z2[s][j] = Σk w2[j][k]·a1[s][k] + b2[j])
-     * a2 = z2 * sigmoid(1.5 * z2)
+     * a2 = z2·σ(1.5·z2)
      */
     private void forwardZ2(int n) {
         // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], 8 samples per block so that each weight row
@@ -771,7 +771,7 @@ public final class Custom {
                     }
                 }
             }
-            // a2 = z2 * sigmoid(1.5 * z2), fused: row s is complete
+            // a2 = z2·σ(1.5·z2), fused: row s is complete
             for (int s = s0; s < s1; s++) {
                 double[] a2Row = a2[s];
                 double[] z2Row = z2[s];
@@ -784,7 +784,7 @@ public final class Custom {
 
     /**
      * z3 = w3·a2 + b3   (z3[s][j] = Σk w3[j][k]·a2[s][k] + b3[j])
-     * a3 = 0.25 * z3 * (1.0 + erf(0.7071067811865475 * z3)) + 0.5 * (z3 &gt; 0.0 ? z3 : 0.1 * z3)
+     * a3 = 0.25·z3·(1 + erf(0.7071067811865475·z3)) + 0.5·(if z3 &gt; 0 then z3 else 0.1·z3)
      */
     private void forwardZ3(int n) {
         // z3[s][j] = b3[j] + Σk w3[j][k]·a2[s][k], 8 samples per block so that each weight row
@@ -804,7 +804,7 @@ public final class Custom {
                     }
                 }
             }
-            // a3 = 0.25 * z3 * (1.0 + erf(0.7071067811865475 * z3)) + 0.5 * (z3 > 0.0 ? z3 : 0.1 * z3), fused: row s is complete
+            // a3 = 0.25·z3·(1 + erf(0.7071067811865475·z3)) + 0.5·(if z3 > 0 then z3 else 0.1·z3), fused: row s is complete
             for (int s = s0; s < s1; s++) {
                 double[] a3Row = a3[s];
                 double[] z3Row = z3[s];
@@ -817,7 +817,7 @@ public final class Custom {
 
     /**
      * z4 = w4·a3 + b4   (z4[s][j] = Σk w4[j][k]·a3[s][k] + b4[j])
-     * a4 = (z4 &gt; 0.0 ? z4 : 0.1 * z4)
+     * a4 = if z4 &gt; 0 then z4 else 0.1·z4
      */
     private void forwardZ4(int n) {
         // z4[s][j] = b4[j] + Σk w4[j][k]·a3[s][k], 8 samples per block so that each weight row
@@ -837,7 +837,7 @@ public final class Custom {
                     }
                 }
             }
-            // a4 = (z4 > 0.0 ? z4 : 0.1 * z4), fused: row s is complete
+            // a4 = if z4 > 0 then z4 else 0.1·z4, fused: row s is complete
             for (int s = s0; s < s1; s++) {
                 double[] a4Row = a4[s];
                 double[] z4Row = z4[s];
@@ -882,17 +882,18 @@ public final class Custom {
     }
 
     /**
-     * C += 1.0 / N · Σ (Math.abs(y - a5) &lt; 1.0 ? 0.5 * ((a5 - y) * (a5 - y)) : -0.5 + Math.abs(y - a5))
+     * C += 1/N · Σ if |y − a5| &lt; 1 then 0.5·(a5 − y)² else |y − a5| − 0.5
      */
     private double lossTerm(int n) {
         final double N = n;
-        // C += 1.0 / N · Σ (Math.abs(y - a5) < 1.0 ? 0.5 * ((a5 - y) * (a5 - y)) : -0.5 + Math.abs(y - a5))
+        // C += 1/N · Σ if |y − a5| < 1 then 0.5·(a5 − y)² else |y − a5| − 0.5
         double sum = 0.0;
         for (int s = 0; s < n; s++) {
             double[] a5Row = a5[s];
             double[] yBatchRow = yBatch[s];
             for (int j = 0; j < 1; j++) {
-                sum += (Math.abs(yBatchRow[j] - a5Row[j]) < 1.0 ? 0.5 * ((a5Row[j] - yBatchRow[j]) * (a5Row[j] - yBatchRow[j])) : -0.5 + Math.abs(yBatchRow[j] - a5Row[j]));
+                final double common = Math.abs(yBatchRow[j] - a5Row[j]);
+                sum += (common < 1.0 ? 0.5 * ((a5Row[j] - yBatchRow[j]) * (a5Row[j] - yBatchRow[j])) : -0.5 + common);
             }
         }
         double scale = 1.0 / N;
@@ -900,17 +901,18 @@ public final class Custom {
     }
 
     /**
-     * d5 = (Math.abs(y - a5) &lt; 1.0 ? a5 - y : -Math.signum(y - a5)) / N
+     * d5 = (if |y − a5| &lt; 1 then a5 − y else −sgn(y − a5))/N
      */
     private void backwardD5(int n) {
         final double N = n;
-        // d5 = (Math.abs(y - a5) < 1.0 ? a5 - y : -Math.signum(y - a5)) / N
+        // d5 = (if |y − a5| < 1 then a5 − y else −sgn(y − a5))/N
         for (int s = 0; s < n; s++) {
             double[] d5Row = d5[s];
             double[] a5Row = a5[s];
             double[] yBatchRow = yBatch[s];
             for (int j = 0; j < 1; j++) {
-                d5Row[j] = (Math.abs(yBatchRow[j] - a5Row[j]) < 1.0 ? a5Row[j] - yBatchRow[j] : -Math.signum(yBatchRow[j] - a5Row[j])) / N;
+                final double common2 = yBatchRow[j] - a5Row[j];
+                d5Row[j] = (Math.abs(common2) < 1.0 ? a5Row[j] - yBatchRow[j] : -Math.signum(common2)) / N;
             }
         }
     }
@@ -955,7 +957,7 @@ public final class Custom {
     }
 
     /**
-     * d4 = (w5ᵀ·d5) ⊙ (z4 &gt; 0.0 ? 1.0 : 0.1)
+     * d4 = (w5ᵀ·d5) ⊙ (if z4 &gt; 0 then 1 else 0.1)
      */
     private void backwardD4(int n) {
         // d4 = (w5ᵀ·d5) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
@@ -978,7 +980,7 @@ public final class Custom {
                 }
             }
         }
-        // d4[s][j] = Σ·((z4 > 0.0 ? 1.0 : 0.1))
+        // d4[s][j] = Σ·(if z4 > 0 then 1 else 0.1)
         for (int s = 0; s < n; s++) {
             double[] d4Row = d4[s];
             double[] z4Row = z4[s];
@@ -1028,7 +1030,7 @@ public final class Custom {
     }
 
     /**
-     * d3 = (w4ᵀ·d4) ⊙ 0.25 + 0.19947114020071632 * z3 * Math.exp(-0.4999999999999999 * (z3 * z3)) + 0.25 * erf(0.7071067811865475 * z3) + (z3 &gt; 0.0 ? 0.5 : 0.05)
+     * d3 = (w4ᵀ·d4) ⊙ (0.25 + 0.19947114020071632·z3·exp(−0.4999999999999999·z3²) + 0.25·erf(0.7071067811865475·z3) + (if z3 &gt; 0 then 0.5 else 0.05))
      */
     private void backwardD3(int n) {
         // d3 = (w4ᵀ·d4) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
@@ -1051,7 +1053,7 @@ public final class Custom {
                 }
             }
         }
-        // d3[s][j] = Σ·(0.25 + 0.19947114020071632 * z3 * Math.exp(-0.4999999999999999 * (z3 * z3)) + 0.25 * erf(0.7071067811865475 * z3) + (z3 > 0.0 ? 0.5 : 0.05))
+        // d3[s][j] = Σ·(0.25 + 0.19947114020071632·z3·exp(−0.4999999999999999·z3²) + 0.25·erf(0.7071067811865475·z3) + (if z3 > 0 then 0.5 else 0.05))
         for (int s = 0; s < n; s++) {
             double[] d3Row = d3[s];
             double[] z3Row = z3[s];
@@ -1101,7 +1103,7 @@ public final class Custom {
     }
 
     /**
-     * d2 = (w3ᵀ·d3) ⊙ sigmoid(1.5 * z2) + 1.5 * a2 - 1.5 * a2 * sigmoid(1.5 * z2)
+     * d2 = (w3ᵀ·d3) ⊙ (σ(1.5·z2) + 1.5·a2 − 1.5·a2·σ(1.5·z2))
      */
     private void backwardD2(int n) {
         // d2 = (w3ᵀ·d3) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
@@ -1124,13 +1126,14 @@ public final class Custom {
                 }
             }
         }
-        // d2[s][j] = Σ·(sigmoid(1.5 * z2) + 1.5 * a2 - 1.5 * a2 * sigmoid(1.5 * z2))
+        // d2[s][j] = Σ·(σ(1.5·z2) + 1.5·a2 − 1.5·a2·σ(1.5·z2))
         for (int s = 0; s < n; s++) {
             double[] d2Row = d2[s];
             double[] a2Row = a2[s];
             double[] z2Row = z2[s];
             for (int j = 0; j < 16; j++) {
-                d2Row[j] = d2T[j][s] * (sigmoid(1.5 * z2Row[j]) + 1.5 * a2Row[j] - 1.5 * a2Row[j] * sigmoid(1.5 * z2Row[j]));
+                final double common3 = sigmoid(1.5 * z2Row[j]);
+                d2Row[j] = d2T[j][s] * (common3 + 1.5 * a2Row[j] - 1.5 * a2Row[j] * common3);
             }
         }
     }
@@ -1175,7 +1178,7 @@ public final class Custom {
     }
 
     /**
-     * d1 = (w2ᵀ·d2) ⊙ Math.tanh(softplus(z1)) + z1 * sigmoid(z1) * (1.0 - Math.tanh(softplus(z1)) * Math.tanh(softplus(z1)))
+     * d1 = (w2ᵀ·d2) ⊙ (tanh(softplus(z1)) + z1·σ(z1)·(1 − tanh(softplus(z1))²))
      */
     private void backwardD1(int n) {
         // d1 = (w2ᵀ·d2) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
@@ -1198,12 +1201,13 @@ public final class Custom {
                 }
             }
         }
-        // d1[s][j] = Σ·(Math.tanh(softplus(z1)) + z1 * sigmoid(z1) * (1.0 - Math.tanh(softplus(z1)) * Math.tanh(softplus(z1))))
+        // d1[s][j] = Σ·(tanh(softplus(z1)) + z1·σ(z1)·(1 − tanh(softplus(z1))²))
         for (int s = 0; s < n; s++) {
             double[] d1Row = d1[s];
             double[] z1Row = z1[s];
             for (int j = 0; j < 16; j++) {
-                d1Row[j] = d1T[j][s] * (Math.tanh(softplus(z1Row[j])) + z1Row[j] * sigmoid(z1Row[j]) * (1.0 - Math.tanh(softplus(z1Row[j])) * Math.tanh(softplus(z1Row[j]))));
+                final double common4 = Math.tanh(softplus(z1Row[j]));
+                d1Row[j] = d1T[j][s] * (common4 + z1Row[j] * sigmoid(z1Row[j]) * (1.0 - common4 * common4));
             }
         }
     }
@@ -1262,19 +1266,19 @@ public final class Custom {
     }
 
     /**
-     * eps = 1.0E-8
+     * eps = 10⁻⁸
      */
     private void scalarEps(int n) {
         eps = 1.0E-8;
     }
 
     /**
-     * sqw1 = alpha * sqw1 + gw1 * gw1 * (1.0 - alpha)
-     * w1 = w1 - gw1 * lr / (eps + Math.sqrt(sqw1))
+     * sqw1 = alpha·sqw1 + gw1²·(1 − alpha)
+     * w1 = w1 − gw1·lr/(eps + √sqw1)
      */
     private void updateW1(int n) {
-        // sqw1 = alpha * sqw1 + gw1 * gw1 * (1.0 - alpha)
-        // w1 = w1 - gw1 * lr / (eps + Math.sqrt(sqw1))
+        // sqw1 = alpha·sqw1 + gw1²·(1 − alpha)
+        // w1 = w1 − gw1·lr/(eps + √sqw1)
         for (int k = 0; k < 3; k++) {
             double[] sqw1Row = sqw1[k];
             double[] w1Row = w1[k];
@@ -1287,12 +1291,12 @@ public final class Custom {
     }
 
     /**
-     * sqb1 = alpha * sqb1 + gb1 * gb1 * (1.0 - alpha)
-     * b1 = b1 - gb1 * lr / (eps + Math.sqrt(sqb1))
+     * sqb1 = alpha·sqb1 + gb1²·(1 − alpha)
+     * b1 = b1 − gb1·lr/(eps + √sqb1)
      */
     private void updateB1(int n) {
-        // sqb1 = alpha * sqb1 + gb1 * gb1 * (1.0 - alpha)
-        // b1 = b1 - gb1 * lr / (eps + Math.sqrt(sqb1))
+        // sqb1 = alpha·sqb1 + gb1²·(1 − alpha)
+        // b1 = b1 − gb1·lr/(eps + √sqb1)
         for (int j = 0; j < 16; j++) {
             sqb1[j] = alpha * sqb1[j] + gb1[j] * gb1[j] * (1.0 - alpha);
             b1[j] = b1[j] - gb1[j] * lr / (eps + Math.sqrt(sqb1[j]));
@@ -1300,12 +1304,12 @@ public final class Custom {
     }
 
     /**
-     * sqw2 = alpha * sqw2 + gw2 * gw2 * (1.0 - alpha)
-     * w2 = w2 - gw2 * lr / (eps + Math.sqrt(sqw2))
+     * sqw2 = alpha·sqw2 + gw2²·(1 − alpha)
+     * w2 = w2 − gw2·lr/(eps + √sqw2)
      */
     private void updateW2(int n) {
-        // sqw2 = alpha * sqw2 + gw2 * gw2 * (1.0 - alpha)
-        // w2 = w2 - gw2 * lr / (eps + Math.sqrt(sqw2))
+        // sqw2 = alpha·sqw2 + gw2²·(1 − alpha)
+        // w2 = w2 − gw2·lr/(eps + √sqw2)
         for (int k = 0; k < 16; k++) {
             double[] sqw2Row = sqw2[k];
             double[] w2Row = w2[k];
@@ -1318,12 +1322,12 @@ public final class Custom {
     }
 
     /**
-     * sqb2 = alpha * sqb2 + gb2 * gb2 * (1.0 - alpha)
-     * b2 = b2 - gb2 * lr / (eps + Math.sqrt(sqb2))
+     * sqb2 = alpha·sqb2 + gb2²·(1 − alpha)
+     * b2 = b2 − gb2·lr/(eps + √sqb2)
      */
     private void updateB2(int n) {
-        // sqb2 = alpha * sqb2 + gb2 * gb2 * (1.0 - alpha)
-        // b2 = b2 - gb2 * lr / (eps + Math.sqrt(sqb2))
+        // sqb2 = alpha·sqb2 + gb2²·(1 − alpha)
+        // b2 = b2 − gb2·lr/(eps + √sqb2)
         for (int j = 0; j < 16; j++) {
             sqb2[j] = alpha * sqb2[j] + gb2[j] * gb2[j] * (1.0 - alpha);
             b2[j] = b2[j] - gb2[j] * lr / (eps + Math.sqrt(sqb2[j]));
@@ -1331,12 +1335,12 @@ public final class Custom {
     }
 
     /**
-     * sqw3 = alpha * sqw3 + gw3 * gw3 * (1.0 - alpha)
-     * w3 = w3 - gw3 * lr / (eps + Math.sqrt(sqw3))
+     * sqw3 = alpha·sqw3 + gw3²·(1 − alpha)
+     * w3 = w3 − gw3·lr/(eps + √sqw3)
      */
     private void updateW3(int n) {
-        // sqw3 = alpha * sqw3 + gw3 * gw3 * (1.0 - alpha)
-        // w3 = w3 - gw3 * lr / (eps + Math.sqrt(sqw3))
+        // sqw3 = alpha·sqw3 + gw3²·(1 − alpha)
+        // w3 = w3 − gw3·lr/(eps + √sqw3)
         for (int k = 0; k < 16; k++) {
             double[] sqw3Row = sqw3[k];
             double[] w3Row = w3[k];
@@ -1349,12 +1353,12 @@ public final class Custom {
     }
 
     /**
-     * sqb3 = alpha * sqb3 + gb3 * gb3 * (1.0 - alpha)
-     * b3 = b3 - gb3 * lr / (eps + Math.sqrt(sqb3))
+     * sqb3 = alpha·sqb3 + gb3²·(1 − alpha)
+     * b3 = b3 − gb3·lr/(eps + √sqb3)
      */
     private void updateB3(int n) {
-        // sqb3 = alpha * sqb3 + gb3 * gb3 * (1.0 - alpha)
-        // b3 = b3 - gb3 * lr / (eps + Math.sqrt(sqb3))
+        // sqb3 = alpha·sqb3 + gb3²·(1 − alpha)
+        // b3 = b3 − gb3·lr/(eps + √sqb3)
         for (int j = 0; j < 8; j++) {
             sqb3[j] = alpha * sqb3[j] + gb3[j] * gb3[j] * (1.0 - alpha);
             b3[j] = b3[j] - gb3[j] * lr / (eps + Math.sqrt(sqb3[j]));
@@ -1362,12 +1366,12 @@ public final class Custom {
     }
 
     /**
-     * sqw4 = alpha * sqw4 + gw4 * gw4 * (1.0 - alpha)
-     * w4 = w4 - gw4 * lr / (eps + Math.sqrt(sqw4))
+     * sqw4 = alpha·sqw4 + gw4²·(1 − alpha)
+     * w4 = w4 − gw4·lr/(eps + √sqw4)
      */
     private void updateW4(int n) {
-        // sqw4 = alpha * sqw4 + gw4 * gw4 * (1.0 - alpha)
-        // w4 = w4 - gw4 * lr / (eps + Math.sqrt(sqw4))
+        // sqw4 = alpha·sqw4 + gw4²·(1 − alpha)
+        // w4 = w4 − gw4·lr/(eps + √sqw4)
         for (int k = 0; k < 8; k++) {
             double[] sqw4Row = sqw4[k];
             double[] w4Row = w4[k];
@@ -1380,12 +1384,12 @@ public final class Custom {
     }
 
     /**
-     * sqb4 = alpha * sqb4 + gb4 * gb4 * (1.0 - alpha)
-     * b4 = b4 - gb4 * lr / (eps + Math.sqrt(sqb4))
+     * sqb4 = alpha·sqb4 + gb4²·(1 − alpha)
+     * b4 = b4 − gb4·lr/(eps + √sqb4)
      */
     private void updateB4(int n) {
-        // sqb4 = alpha * sqb4 + gb4 * gb4 * (1.0 - alpha)
-        // b4 = b4 - gb4 * lr / (eps + Math.sqrt(sqb4))
+        // sqb4 = alpha·sqb4 + gb4²·(1 − alpha)
+        // b4 = b4 − gb4·lr/(eps + √sqb4)
         for (int j = 0; j < 8; j++) {
             sqb4[j] = alpha * sqb4[j] + gb4[j] * gb4[j] * (1.0 - alpha);
             b4[j] = b4[j] - gb4[j] * lr / (eps + Math.sqrt(sqb4[j]));
@@ -1393,12 +1397,12 @@ public final class Custom {
     }
 
     /**
-     * sqw5 = alpha * sqw5 + gw5 * gw5 * (1.0 - alpha)
-     * w5 = w5 - gw5 * lr / (eps + Math.sqrt(sqw5))
+     * sqw5 = alpha·sqw5 + gw5²·(1 − alpha)
+     * w5 = w5 − gw5·lr/(eps + √sqw5)
      */
     private void updateW5(int n) {
-        // sqw5 = alpha * sqw5 + gw5 * gw5 * (1.0 - alpha)
-        // w5 = w5 - gw5 * lr / (eps + Math.sqrt(sqw5))
+        // sqw5 = alpha·sqw5 + gw5²·(1 − alpha)
+        // w5 = w5 − gw5·lr/(eps + √sqw5)
         for (int k = 0; k < 8; k++) {
             double[] sqw5Row = sqw5[k];
             double[] w5Row = w5[k];
@@ -1411,12 +1415,12 @@ public final class Custom {
     }
 
     /**
-     * sqb5 = alpha * sqb5 + gb5 * gb5 * (1.0 - alpha)
-     * b5 = b5 - gb5 * lr / (eps + Math.sqrt(sqb5))
+     * sqb5 = alpha·sqb5 + gb5²·(1 − alpha)
+     * b5 = b5 − gb5·lr/(eps + √sqb5)
      */
     private void updateB5(int n) {
-        // sqb5 = alpha * sqb5 + gb5 * gb5 * (1.0 - alpha)
-        // b5 = b5 - gb5 * lr / (eps + Math.sqrt(sqb5))
+        // sqb5 = alpha·sqb5 + gb5²·(1 − alpha)
+        // b5 = b5 − gb5·lr/(eps + √sqb5)
         for (int j = 0; j < 1; j++) {
             sqb5[j] = alpha * sqb5[j] + gb5[j] * gb5[j] * (1.0 - alpha);
             b5[j] = b5[j] - gb5[j] * lr / (eps + Math.sqrt(sqb5[j]));

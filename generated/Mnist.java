@@ -27,24 +27,24 @@ import java.util.Map;
  * <pre>
  * forward:
  *   z1 = w1·x + b1   (z1[s][j] = Σk w1[j][k]·x[s][k] + b1[j])
- *   a1 = sigmoid(z1)
+ *   a1 = σ(z1)
  *   z2 = w2·a1 + b2   (z2[s][j] = Σk w2[j][k]·a1[s][k] + b2[j])
- *   a2 = sigmoid(z2)
+ *   a2 = σ(z2)
  * loss:
- *   C += 1.0 / N · Σ 0.5 * ((a2 - y) * (a2 - y))
+ *   C += 1/N · Σ 0.5·(a2 − y)²
  * backward:
- *   d2 = a2 * (1.0 - a2) * (a2 - y) / N
+ *   d2 = a2·(1 − a2)·(a2 − y)/N
  *   gw2 = Σs d2[s]·a1[s]ᵀ
  *   gb2 = Σs d2[s]
- *   d1 = (w2ᵀ·d2) ⊙ a1 * (1.0 - a1)
+ *   d1 = (w2ᵀ·d2) ⊙ (a1·(1 − a1))
  *   gw1 = Σs d1[s]·x[s]ᵀ
  *   gb1 = Σs d1[s]
  * update:
- *   lr = 3.0
- *   w1 = w1 - gw1 * lr
- *   b1 = b1 - gb1 * lr
- *   w2 = w2 - gw2 * lr
- *   b2 = b2 - gb2 * lr
+ *   lr = 3
+ *   w1 = w1 − gw1·lr
+ *   b1 = b1 − gb1·lr
+ *   w2 = w2 − gw2·lr
+ *   b2 = b2 − gb2·lr
  * </pre>
  *
  * <p>Numerics:
@@ -445,7 +445,7 @@ public final class Mnist {
 
     /**
      * z1 = w1·x + b1   (z1[s][j] = Σk w1[j][k]·x[s][k] + b1[j])
-     * a1 = sigmoid(z1)
+     * a1 = σ(z1)
      */
     private void forwardZ1(int n) {
         // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
@@ -465,7 +465,7 @@ public final class Mnist {
                     }
                 }
             }
-            // a1 = sigmoid(z1), fused: row s is complete
+            // a1 = σ(z1), fused: row s is complete
             for (int s = s0; s < s1; s++) {
                 float[] a1Row = a1[s];
                 float[] z1Row = z1[s];
@@ -478,7 +478,7 @@ public final class Mnist {
 
     /**
      * z2 = w2·a1 + b2   (z2[s][j] = Σk w2[j][k]·a1[s][k] + b2[j])
-     * a2 = sigmoid(z2)
+     * a2 = σ(z2)
      */
     private void forwardZ2(int n) {
         // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], 8 samples per block so that each weight row
@@ -498,7 +498,7 @@ public final class Mnist {
                     }
                 }
             }
-            // a2 = sigmoid(z2), fused: row s is complete
+            // a2 = σ(z2), fused: row s is complete
             for (int s = s0; s < s1; s++) {
                 float[] a2Row = a2[s];
                 float[] z2Row = z2[s];
@@ -510,11 +510,11 @@ public final class Mnist {
     }
 
     /**
-     * C += 1.0 / N · Σ 0.5 * ((a2 - y) * (a2 - y))
+     * C += 1/N · Σ 0.5·(a2 − y)²
      */
     private double lossTerm(int n) {
         final float N = n;
-        // C += 1.0 / N · Σ 0.5 * ((a2 - y) * (a2 - y))
+        // C += 1/N · Σ 0.5·(a2 − y)²
         double sum = 0.0;
         for (int s = 0; s < n; s++) {
             float[] a2Row = a2[s];
@@ -528,11 +528,11 @@ public final class Mnist {
     }
 
     /**
-     * d2 = a2 * (1.0 - a2) * (a2 - y) / N
+     * d2 = a2·(1 − a2)·(a2 − y)/N
      */
     private void backwardD2(int n) {
         final float N = n;
-        // d2 = a2 * (1.0 - a2) * (a2 - y) / N
+        // d2 = a2·(1 − a2)·(a2 − y)/N
         for (int s = 0; s < n; s++) {
             float[] d2Row = d2[s];
             float[] a2Row = a2[s];
@@ -583,7 +583,7 @@ public final class Mnist {
     }
 
     /**
-     * d1 = (w2ᵀ·d2) ⊙ a1 * (1.0 - a1)
+     * d1 = (w2ᵀ·d2) ⊙ (a1·(1 − a1))
      */
     private void backwardD1(int n) {
         // d1 = (w2ᵀ·d2) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
@@ -606,7 +606,7 @@ public final class Mnist {
                 }
             }
         }
-        // d1[s][j] = Σ·(a1 * (1.0 - a1))
+        // d1[s][j] = Σ·(a1·(1 − a1))
         for (int s = 0; s < n; s++) {
             float[] d1Row = d1[s];
             float[] a1Row = a1[s];
@@ -656,17 +656,17 @@ public final class Mnist {
     }
 
     /**
-     * lr = 3.0
+     * lr = 3
      */
     private void scalarLr(int n) {
         lr = 3.0f;
     }
 
     /**
-     * w1 = w1 - gw1 * lr
+     * w1 = w1 − gw1·lr
      */
     private void updateW1(int n) {
-        // w1 = w1 - gw1 * lr
+        // w1 = w1 − gw1·lr
         for (int k = 0; k < 784; k++) {
             float[] w1Row = w1[k];
             float[] gw1Row = gw1[k];
@@ -677,20 +677,20 @@ public final class Mnist {
     }
 
     /**
-     * b1 = b1 - gb1 * lr
+     * b1 = b1 − gb1·lr
      */
     private void updateB1(int n) {
-        // b1 = b1 - gb1 * lr
+        // b1 = b1 − gb1·lr
         for (int j = 0; j < 30; j++) {
             b1[j] = b1[j] - gb1[j] * lr;
         }
     }
 
     /**
-     * w2 = w2 - gw2 * lr
+     * w2 = w2 − gw2·lr
      */
     private void updateW2(int n) {
-        // w2 = w2 - gw2 * lr
+        // w2 = w2 − gw2·lr
         for (int k = 0; k < 30; k++) {
             float[] w2Row = w2[k];
             float[] gw2Row = gw2[k];
@@ -701,10 +701,10 @@ public final class Mnist {
     }
 
     /**
-     * b2 = b2 - gb2 * lr
+     * b2 = b2 − gb2·lr
      */
     private void updateB2(int n) {
-        // b2 = b2 - gb2 * lr
+        // b2 = b2 − gb2·lr
         for (int j = 0; j < 10; j++) {
             b2[j] = b2[j] - gb2[j] * lr;
         }

@@ -27,37 +27,37 @@ import java.util.Map;
  * <pre>
  * forward:
  *   z1 = w1·x + b1   (z1[s][j] = Σk w1[j][k]·x[s][k] + b1[j])
- *   a1 = (z1 &gt; 0.0 ? z1 : 0.0)
+ *   a1 = if z1 &gt; 0 then z1 else 0
  *   z2 = w2·a1 + b2   (z2[s][j] = Σk w2[j][k]·a1[s][k] + b2[j])
  *   a2 = softmax(z2)   (row maximum subtracted before exp)
  * loss:
  *   C += (1/N)·Σs Σj y[s][j]·(logsumexp(z2[s]) − z2[s][j])
  * backward:
- *   d2 = (a2 - y) / N
+ *   d2 = (a2 − y)/N
  *   gw2 = Σs d2[s]·a1[s]ᵀ
  *   gb2 = Σs d2[s]
- *   d1 = (w2ᵀ·d2) ⊙ (z1 &gt; 0.0 ? 1.0 : 0.0)
+ *   d1 = (w2ᵀ·d2) ⊙ (if z1 &gt; 0 then 1 else 0)
  *   gw1 = Σs d1[s]·x[s]ᵀ
  *   gb1 = Σs d1[s]
  * update:
  *   lr = 0.001
  *   beta1 = 0.9
  *   beta2 = 0.999
- *   eps = 1.0E-8
- *   bc1 = 1.0 - Math.pow(beta1, t)
- *   bc2 = 1.0 - Math.pow(beta2, t)
- *   mw1 = beta1 * mw1 + gw1 * (1.0 - beta1)
- *   vw1 = beta2 * vw1 + gw1 * gw1 * (1.0 - beta2)
- *   w1 = w1 - lr * mw1 / bc1 / (eps + Math.sqrt(vw1 / bc2))
- *   mb1 = beta1 * mb1 + gb1 * (1.0 - beta1)
- *   vb1 = beta2 * vb1 + gb1 * gb1 * (1.0 - beta2)
- *   b1 = b1 - lr * mb1 / bc1 / (eps + Math.sqrt(vb1 / bc2))
- *   mw2 = beta1 * mw2 + gw2 * (1.0 - beta1)
- *   vw2 = beta2 * vw2 + gw2 * gw2 * (1.0 - beta2)
- *   w2 = w2 - lr * mw2 / bc1 / (eps + Math.sqrt(vw2 / bc2))
- *   mb2 = beta1 * mb2 + gb2 * (1.0 - beta1)
- *   vb2 = beta2 * vb2 + gb2 * gb2 * (1.0 - beta2)
- *   b2 = b2 - lr * mb2 / bc1 / (eps + Math.sqrt(vb2 / bc2))
+ *   eps = 10⁻⁸
+ *   bc1 = 1 − beta1ᵗ
+ *   bc2 = 1 − beta2ᵗ
+ *   mw1 = beta1·mw1 + gw1·(1 − beta1)
+ *   vw1 = beta2·vw1 + gw1²·(1 − beta2)
+ *   w1 = w1 − lr·mw1/(bc1·(eps + √(vw1/bc2)))
+ *   mb1 = beta1·mb1 + gb1·(1 − beta1)
+ *   vb1 = beta2·vb1 + gb1²·(1 − beta2)
+ *   b1 = b1 − lr·mb1/(bc1·(eps + √(vb1/bc2)))
+ *   mw2 = beta1·mw2 + gw2·(1 − beta1)
+ *   vw2 = beta2·vw2 + gw2²·(1 − beta2)
+ *   w2 = w2 − lr·mw2/(bc1·(eps + √(vw2/bc2)))
+ *   mb2 = beta1·mb2 + gb2·(1 − beta1)
+ *   vb2 = beta2·vb2 + gb2²·(1 − beta2)
+ *   b2 = b2 − lr·mb2/(bc1·(eps + √(vb2/bc2)))
  * </pre>
  *
  * <p>Numerics:
@@ -531,7 +531,7 @@ public final class MnistRelu {
 
     /**
      * z1 = w1·x + b1   (z1[s][j] = Σk w1[j][k]·x[s][k] + b1[j])
-     * a1 = (z1 &gt; 0.0 ? z1 : 0.0)
+     * a1 = if z1 &gt; 0 then z1 else 0
      */
     private void forwardZ1(int n) {
         // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
@@ -551,7 +551,7 @@ public final class MnistRelu {
                     }
                 }
             }
-            // a1 = (z1 > 0.0 ? z1 : 0.0), fused: row s is complete
+            // a1 = if z1 > 0 then z1 else 0, fused: row s is complete
             for (int s = s0; s < s1; s++) {
                 float[] a1Row = a1[s];
                 float[] z1Row = z1[s];
@@ -637,11 +637,11 @@ public final class MnistRelu {
     }
 
     /**
-     * d2 = (a2 - y) / N
+     * d2 = (a2 − y)/N
      */
     private void backwardD2(int n) {
         final float N = n;
-        // d2 = (a2 - y) / N
+        // d2 = (a2 − y)/N
         for (int s = 0; s < n; s++) {
             float[] d2Row = d2[s];
             float[] a2Row = a2[s];
@@ -692,7 +692,7 @@ public final class MnistRelu {
     }
 
     /**
-     * d1 = (w2ᵀ·d2) ⊙ (z1 &gt; 0.0 ? 1.0 : 0.0)
+     * d1 = (w2ᵀ·d2) ⊙ (if z1 &gt; 0 then 1 else 0)
      */
     private void backwardD1(int n) {
         // d1 = (w2ᵀ·d2) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
@@ -715,7 +715,7 @@ public final class MnistRelu {
                 }
             }
         }
-        // d1[s][j] = Σ·((z1 > 0.0 ? 1.0 : 0.0))
+        // d1[s][j] = Σ·(if z1 > 0 then 1 else 0)
         for (int s = 0; s < n; s++) {
             float[] d1Row = d1[s];
             float[] z1Row = z1[s];
@@ -786,14 +786,14 @@ public final class MnistRelu {
     }
 
     /**
-     * eps = 1.0E-8
+     * eps = 10⁻⁸
      */
     private void scalarEps(int n) {
         eps = 1.0E-8f;
     }
 
     /**
-     * bc1 = 1.0 - Math.pow(beta1, t)
+     * bc1 = 1 − beta1ᵗ
      */
     private void scalarBc1(int n) {
         final float t = step;
@@ -801,7 +801,7 @@ public final class MnistRelu {
     }
 
     /**
-     * bc2 = 1.0 - Math.pow(beta2, t)
+     * bc2 = 1 − beta2ᵗ
      */
     private void scalarBc2(int n) {
         final float t = step;
@@ -809,14 +809,14 @@ public final class MnistRelu {
     }
 
     /**
-     * mw1 = beta1 * mw1 + gw1 * (1.0 - beta1)
-     * vw1 = beta2 * vw1 + gw1 * gw1 * (1.0 - beta2)
-     * w1 = w1 - lr * mw1 / bc1 / (eps + Math.sqrt(vw1 / bc2))
+     * mw1 = beta1·mw1 + gw1·(1 − beta1)
+     * vw1 = beta2·vw1 + gw1²·(1 − beta2)
+     * w1 = w1 − lr·mw1/(bc1·(eps + √(vw1/bc2)))
      */
     private void updateW1(int n) {
-        // mw1 = beta1 * mw1 + gw1 * (1.0 - beta1)
-        // vw1 = beta2 * vw1 + gw1 * gw1 * (1.0 - beta2)
-        // w1 = w1 - lr * mw1 / bc1 / (eps + Math.sqrt(vw1 / bc2))
+        // mw1 = beta1·mw1 + gw1·(1 − beta1)
+        // vw1 = beta2·vw1 + gw1²·(1 − beta2)
+        // w1 = w1 − lr·mw1/(bc1·(eps + √(vw1/bc2)))
         for (int k = 0; k < 784; k++) {
             float[] mw1Row = mw1[k];
             float[] vw1Row = vw1[k];
@@ -831,14 +831,14 @@ public final class MnistRelu {
     }
 
     /**
-     * mb1 = beta1 * mb1 + gb1 * (1.0 - beta1)
-     * vb1 = beta2 * vb1 + gb1 * gb1 * (1.0 - beta2)
-     * b1 = b1 - lr * mb1 / bc1 / (eps + Math.sqrt(vb1 / bc2))
+     * mb1 = beta1·mb1 + gb1·(1 − beta1)
+     * vb1 = beta2·vb1 + gb1²·(1 − beta2)
+     * b1 = b1 − lr·mb1/(bc1·(eps + √(vb1/bc2)))
      */
     private void updateB1(int n) {
-        // mb1 = beta1 * mb1 + gb1 * (1.0 - beta1)
-        // vb1 = beta2 * vb1 + gb1 * gb1 * (1.0 - beta2)
-        // b1 = b1 - lr * mb1 / bc1 / (eps + Math.sqrt(vb1 / bc2))
+        // mb1 = beta1·mb1 + gb1·(1 − beta1)
+        // vb1 = beta2·vb1 + gb1²·(1 − beta2)
+        // b1 = b1 − lr·mb1/(bc1·(eps + √(vb1/bc2)))
         for (int j = 0; j < 128; j++) {
             mb1[j] = beta1 * mb1[j] + gb1[j] * (1.0f - beta1);
             vb1[j] = beta2 * vb1[j] + gb1[j] * gb1[j] * (1.0f - beta2);
@@ -847,14 +847,14 @@ public final class MnistRelu {
     }
 
     /**
-     * mw2 = beta1 * mw2 + gw2 * (1.0 - beta1)
-     * vw2 = beta2 * vw2 + gw2 * gw2 * (1.0 - beta2)
-     * w2 = w2 - lr * mw2 / bc1 / (eps + Math.sqrt(vw2 / bc2))
+     * mw2 = beta1·mw2 + gw2·(1 − beta1)
+     * vw2 = beta2·vw2 + gw2²·(1 − beta2)
+     * w2 = w2 − lr·mw2/(bc1·(eps + √(vw2/bc2)))
      */
     private void updateW2(int n) {
-        // mw2 = beta1 * mw2 + gw2 * (1.0 - beta1)
-        // vw2 = beta2 * vw2 + gw2 * gw2 * (1.0 - beta2)
-        // w2 = w2 - lr * mw2 / bc1 / (eps + Math.sqrt(vw2 / bc2))
+        // mw2 = beta1·mw2 + gw2·(1 − beta1)
+        // vw2 = beta2·vw2 + gw2²·(1 − beta2)
+        // w2 = w2 − lr·mw2/(bc1·(eps + √(vw2/bc2)))
         for (int k = 0; k < 128; k++) {
             float[] mw2Row = mw2[k];
             float[] vw2Row = vw2[k];
@@ -869,14 +869,14 @@ public final class MnistRelu {
     }
 
     /**
-     * mb2 = beta1 * mb2 + gb2 * (1.0 - beta1)
-     * vb2 = beta2 * vb2 + gb2 * gb2 * (1.0 - beta2)
-     * b2 = b2 - lr * mb2 / bc1 / (eps + Math.sqrt(vb2 / bc2))
+     * mb2 = beta1·mb2 + gb2·(1 − beta1)
+     * vb2 = beta2·vb2 + gb2²·(1 − beta2)
+     * b2 = b2 − lr·mb2/(bc1·(eps + √(vb2/bc2)))
      */
     private void updateB2(int n) {
-        // mb2 = beta1 * mb2 + gb2 * (1.0 - beta1)
-        // vb2 = beta2 * vb2 + gb2 * gb2 * (1.0 - beta2)
-        // b2 = b2 - lr * mb2 / bc1 / (eps + Math.sqrt(vb2 / bc2))
+        // mb2 = beta1·mb2 + gb2·(1 − beta1)
+        // vb2 = beta2·vb2 + gb2²·(1 − beta2)
+        // b2 = b2 − lr·mb2/(bc1·(eps + √(vb2/bc2)))
         for (int j = 0; j < 10; j++) {
             mb2[j] = beta1 * mb2[j] + gb2[j] * (1.0f - beta1);
             vb2[j] = beta2 * vb2[j] + gb2[j] * gb2[j] * (1.0f - beta2);

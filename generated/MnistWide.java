@@ -27,38 +27,38 @@ import java.util.Map;
  * <pre>
  * forward:
  *   z1 = w1·x + b1   (z1[s][j] = Σk w1[j][k]·x[s][k] + b1[j])
- *   a1 = (z1 &gt; 0.0 ? z1 : 0.0)
+ *   a1 = if z1 &gt; 0 then z1 else 0
  *   z2 = w2·a1 + b2   (z2[s][j] = Σk w2[j][k]·a1[s][k] + b2[j])
- *   a2 = (z2 &gt; 0.0 ? z2 : 0.0)
+ *   a2 = if z2 &gt; 0 then z2 else 0
  *   z3 = w3·a2 + b3   (z3[s][j] = Σk w3[j][k]·a2[s][k] + b3[j])
  *   a3 = softmax(z3)   (row maximum subtracted before exp)
  * loss:
  *   C += (1/N)·Σs Σj y[s][j]·(logsumexp(z3[s]) − z3[s][j])
  * backward:
- *   d3 = (a3 - y) / N
+ *   d3 = (a3 − y)/N
  *   gw3 = Σs d3[s]·a2[s]ᵀ
  *   gb3 = Σs d3[s]
- *   d2 = (w3ᵀ·d3) ⊙ (z2 &gt; 0.0 ? 1.0 : 0.0)
+ *   d2 = (w3ᵀ·d3) ⊙ (if z2 &gt; 0 then 1 else 0)
  *   gw2 = Σs d2[s]·a1[s]ᵀ
  *   gb2 = Σs d2[s]
- *   d1 = (w2ᵀ·d2) ⊙ (z1 &gt; 0.0 ? 1.0 : 0.0)
+ *   d1 = (w2ᵀ·d2) ⊙ (if z1 &gt; 0 then 1 else 0)
  *   gw1 = Σs d1[s]·x[s]ᵀ
  *   gb1 = Σs d1[s]
  * update:
  *   lr = 0.05
  *   momentum = 0.9
- *   velw1 = gw1 + momentum * velw1
- *   w1 = w1 - lr * velw1
- *   velb1 = gb1 + momentum * velb1
- *   b1 = b1 - lr * velb1
- *   velw2 = gw2 + momentum * velw2
- *   w2 = w2 - lr * velw2
- *   velb2 = gb2 + momentum * velb2
- *   b2 = b2 - lr * velb2
- *   velw3 = gw3 + momentum * velw3
- *   w3 = w3 - lr * velw3
- *   velb3 = gb3 + momentum * velb3
- *   b3 = b3 - lr * velb3
+ *   velw1 = gw1 + momentum·velw1
+ *   w1 = w1 − lr·velw1
+ *   velb1 = gb1 + momentum·velb1
+ *   b1 = b1 − lr·velb1
+ *   velw2 = gw2 + momentum·velw2
+ *   w2 = w2 − lr·velw2
+ *   velb2 = gb2 + momentum·velb2
+ *   b2 = b2 − lr·velb2
+ *   velw3 = gw3 + momentum·velw3
+ *   w3 = w3 − lr·velw3
+ *   velb3 = gb3 + momentum·velb3
+ *   b3 = b3 − lr·velb3
  * </pre>
  *
  * <p>Numerics:
@@ -559,7 +559,7 @@ public final class MnistWide {
 
     /**
      * z1 = w1·x + b1   (z1[s][j] = Σk w1[j][k]·x[s][k] + b1[j])
-     * a1 = (z1 &gt; 0.0 ? z1 : 0.0)
+     * a1 = if z1 &gt; 0 then z1 else 0
      */
     private void forwardZ1(int n) {
         // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
@@ -579,7 +579,7 @@ public final class MnistWide {
                     }
                 }
             }
-            // a1 = (z1 > 0.0 ? z1 : 0.0), fused: row s is complete
+            // a1 = if z1 > 0 then z1 else 0, fused: row s is complete
             for (int s = s0; s < s1; s++) {
                 float[] a1Row = a1[s];
                 float[] z1Row = z1[s];
@@ -592,7 +592,7 @@ public final class MnistWide {
 
     /**
      * z2 = w2·a1 + b2   (z2[s][j] = Σk w2[j][k]·a1[s][k] + b2[j])
-     * a2 = (z2 &gt; 0.0 ? z2 : 0.0)
+     * a2 = if z2 &gt; 0 then z2 else 0
      */
     private void forwardZ2(int n) {
         // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], 8 samples per block so that each weight row
@@ -612,7 +612,7 @@ public final class MnistWide {
                     }
                 }
             }
-            // a2 = (z2 > 0.0 ? z2 : 0.0), fused: row s is complete
+            // a2 = if z2 > 0 then z2 else 0, fused: row s is complete
             for (int s = s0; s < s1; s++) {
                 float[] a2Row = a2[s];
                 float[] z2Row = z2[s];
@@ -698,11 +698,11 @@ public final class MnistWide {
     }
 
     /**
-     * d3 = (a3 - y) / N
+     * d3 = (a3 − y)/N
      */
     private void backwardD3(int n) {
         final float N = n;
-        // d3 = (a3 - y) / N
+        // d3 = (a3 − y)/N
         for (int s = 0; s < n; s++) {
             float[] d3Row = d3[s];
             float[] a3Row = a3[s];
@@ -753,7 +753,7 @@ public final class MnistWide {
     }
 
     /**
-     * d2 = (w3ᵀ·d3) ⊙ (z2 &gt; 0.0 ? 1.0 : 0.0)
+     * d2 = (w3ᵀ·d3) ⊙ (if z2 &gt; 0 then 1 else 0)
      */
     private void backwardD2(int n) {
         // d2 = (w3ᵀ·d3) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
@@ -776,7 +776,7 @@ public final class MnistWide {
                 }
             }
         }
-        // d2[s][j] = Σ·((z2 > 0.0 ? 1.0 : 0.0))
+        // d2[s][j] = Σ·(if z2 > 0 then 1 else 0)
         for (int s = 0; s < n; s++) {
             float[] d2Row = d2[s];
             float[] z2Row = z2[s];
@@ -826,7 +826,7 @@ public final class MnistWide {
     }
 
     /**
-     * d1 = (w2ᵀ·d2) ⊙ (z1 &gt; 0.0 ? 1.0 : 0.0)
+     * d1 = (w2ᵀ·d2) ⊙ (if z1 &gt; 0 then 1 else 0)
      */
     private void backwardD1(int n) {
         // d1 = (w2ᵀ·d2) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
@@ -849,7 +849,7 @@ public final class MnistWide {
                 }
             }
         }
-        // d1[s][j] = Σ·((z1 > 0.0 ? 1.0 : 0.0))
+        // d1[s][j] = Σ·(if z1 > 0 then 1 else 0)
         for (int s = 0; s < n; s++) {
             float[] d1Row = d1[s];
             float[] z1Row = z1[s];
@@ -913,12 +913,12 @@ public final class MnistWide {
     }
 
     /**
-     * velw1 = gw1 + momentum * velw1
-     * w1 = w1 - lr * velw1
+     * velw1 = gw1 + momentum·velw1
+     * w1 = w1 − lr·velw1
      */
     private void updateW1(int n) {
-        // velw1 = gw1 + momentum * velw1
-        // w1 = w1 - lr * velw1
+        // velw1 = gw1 + momentum·velw1
+        // w1 = w1 − lr·velw1
         for (int k = 0; k < 784; k++) {
             float[] velw1Row = velw1[k];
             float[] w1Row = w1[k];
@@ -931,12 +931,12 @@ public final class MnistWide {
     }
 
     /**
-     * velb1 = gb1 + momentum * velb1
-     * b1 = b1 - lr * velb1
+     * velb1 = gb1 + momentum·velb1
+     * b1 = b1 − lr·velb1
      */
     private void updateB1(int n) {
-        // velb1 = gb1 + momentum * velb1
-        // b1 = b1 - lr * velb1
+        // velb1 = gb1 + momentum·velb1
+        // b1 = b1 − lr·velb1
         for (int j = 0; j < 512; j++) {
             velb1[j] = gb1[j] + momentum * velb1[j];
             b1[j] = b1[j] - lr * velb1[j];
@@ -944,12 +944,12 @@ public final class MnistWide {
     }
 
     /**
-     * velw2 = gw2 + momentum * velw2
-     * w2 = w2 - lr * velw2
+     * velw2 = gw2 + momentum·velw2
+     * w2 = w2 − lr·velw2
      */
     private void updateW2(int n) {
-        // velw2 = gw2 + momentum * velw2
-        // w2 = w2 - lr * velw2
+        // velw2 = gw2 + momentum·velw2
+        // w2 = w2 − lr·velw2
         for (int k = 0; k < 512; k++) {
             float[] velw2Row = velw2[k];
             float[] w2Row = w2[k];
@@ -962,12 +962,12 @@ public final class MnistWide {
     }
 
     /**
-     * velb2 = gb2 + momentum * velb2
-     * b2 = b2 - lr * velb2
+     * velb2 = gb2 + momentum·velb2
+     * b2 = b2 − lr·velb2
      */
     private void updateB2(int n) {
-        // velb2 = gb2 + momentum * velb2
-        // b2 = b2 - lr * velb2
+        // velb2 = gb2 + momentum·velb2
+        // b2 = b2 − lr·velb2
         for (int j = 0; j < 256; j++) {
             velb2[j] = gb2[j] + momentum * velb2[j];
             b2[j] = b2[j] - lr * velb2[j];
@@ -975,12 +975,12 @@ public final class MnistWide {
     }
 
     /**
-     * velw3 = gw3 + momentum * velw3
-     * w3 = w3 - lr * velw3
+     * velw3 = gw3 + momentum·velw3
+     * w3 = w3 − lr·velw3
      */
     private void updateW3(int n) {
-        // velw3 = gw3 + momentum * velw3
-        // w3 = w3 - lr * velw3
+        // velw3 = gw3 + momentum·velw3
+        // w3 = w3 − lr·velw3
         for (int k = 0; k < 256; k++) {
             float[] velw3Row = velw3[k];
             float[] w3Row = w3[k];
@@ -993,12 +993,12 @@ public final class MnistWide {
     }
 
     /**
-     * velb3 = gb3 + momentum * velb3
-     * b3 = b3 - lr * velb3
+     * velb3 = gb3 + momentum·velb3
+     * b3 = b3 − lr·velb3
      */
     private void updateB3(int n) {
-        // velb3 = gb3 + momentum * velb3
-        // b3 = b3 - lr * velb3
+        // velb3 = gb3 + momentum·velb3
+        // b3 = b3 − lr·velb3
         for (int j = 0; j < 10; j++) {
             velb3[j] = gb3[j] + momentum * velb3[j];
             b3[j] = b3[j] - lr * velb3[j];

@@ -36,6 +36,11 @@ record Formula(String text, String latex, String mathml) {
         return new Formula(" " + symbol + " ", latex, "<mo>" + MathMlPrinter.escape(symbol) + "</mo>");
     }
 
+    /** This without the spaces text puts around an operator, for a symbol mentioned in prose. */
+    Formula trimmed() {
+        return new Formula(text.strip(), latex, mathml);
+    }
+
     /** A word inside a formula (upright): softmax, lse. */
     static Formula word(String name) {
         return new Formula(name, "\\operatorname{" + name + "}", "<mi>" + MathMlPrinter.escape(name) + "</mi>");
@@ -83,7 +88,7 @@ record Formula(String text, String latex, String mathml) {
         }
         String raised = UnicodeScripts.superscript(plain.toString());
         return new Formula("ℝ" + (raised != null ? raised : "^(" + plain + ")"), "\\mathbb{R}^{" + latex + "}",
-                "<msup><mi mathvariant=\"double-struck\">R</mi><mrow>" + mathml + "</mrow></msup>");
+                "<msup><mi>ℝ</mi><mrow>" + mathml + "</mrow></msup>");
     }
 
     /** this with a raised script. */

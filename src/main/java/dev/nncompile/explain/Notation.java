@@ -1,6 +1,7 @@
 package dev.nncompile.explain;
 
 import dev.nncompile.derive.Buffer;
+import dev.nncompile.derive.ScalarNames;
 import dev.nncompile.sym.MathMlPrinter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,12 +35,19 @@ final class Notation {
             case OUTPUT_GRADIENT -> Formula.partial(COST, layered("a", b.layer()));
             case WEIGHT_GRADIENT -> Formula.partial(COST, layered("W", layerOf(b)));
             case BIAS_GRADIENT -> Formula.partial(COST, layered("b", layerOf(b)));
-            case OPTIMIZER_STATE -> scalar(b.state()).sub(b.of() != null ? of(b.of()) : Formula.identifier(b.name()));
+            case OPTIMIZER_STATE -> state(b.state()).sub(b.of() != null ? of(b.of()) : Formula.identifier(b.name()));
         };
     }
 
-    /** The symbol of a scalar: N, t, or a {@code ScalarDef}'s name, Greek where spelled Greek. */
+    /**
+     * The symbol of a scalar: N, t, a {@code ScalarDef}'s textbook symbol ({@link ScalarNames#symbol}: lr → η,
+     * bc1 → ĉ₁), or else its name, Greek where spelled Greek.
+     */
     static Formula scalar(String name) {
+        String symbol = ScalarNames.symbol(name);
+        if (!symbol.equals(name)) {
+            return symbol(symbol);
+        }
         Matcher m = SCALAR.matcher(name);
         if (!m.matches()) {
             return Formula.identifier(name);
@@ -63,8 +71,40 @@ final class Notation {
                 : Formula.identifier(lowered));
     }
 
+    /** A written symbol: one letter, an optional combining hat, optional lowered digits (η, β₁, ĉ₂). */
+    private static Formula symbol(String symbol) {
+        // decomposed, so ĉ is c followed by the combining circumflex
+        String written = java.text.Normalizer.normalize(symbol, java.text.Normalizer.Form.NFD);
+        Formula base = Formula.identifier(written.substring(0, 1));
+        int i = 1;
+        if (i < written.length() && written.charAt(i) == '\u0302') {
+            base = hat(base);
+            i++;
+        }
+        StringBuilder digits = new StringBuilder();
+        for (; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c < '₀' || c > '₉') {
+                return Formula.identifier(written);
+            }
+            digits.append((char) ('0' + (c - '₀')));
+        }
+        return digits.length() == 0 ? base : base.sub(Formula.number(Long.parseLong(digits.toString())));
+    }
+
+    /** An optimizer state's letter, as PyTorch's documentation writes the update. */
+    private static Formula state(String state) {
+        return switch (state) {
+            case "velocity" -> Formula.identifier("v");
+            case "momentum_buffer" -> Formula.identifier("b");
+            case "square_avg" -> Formula.identifier("s");
+            default -> scalar(state);
+        };
+    }
+
     private static Formula hat(Formula base) {
-        return new Formula(base.text() + "\u0302", "\\hat{" + base.latex() + "}",
+        String text = java.text.Normalizer.normalize(base.text() + "\u0302", java.text.Normalizer.Form.NFC);
+        return new Formula(text, "\\hat{" + base.latex() + "}",
                 "<mover accent=\"true\">" + base.mathml() + "<mo>^</mo></mover>");
     }
 

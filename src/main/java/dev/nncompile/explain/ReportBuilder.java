@@ -35,14 +35,21 @@ final class ReportBuilder {
     Report build() {
         List<Report.Section> sections = new ArrayList<>();
         sections.add(new Report.Section("Network", networkBlocks()));
-        sections.add(new Report.Section("Forward", steps(plan.forward(), line(
-                "For one sample: x is its input column, zˡ and aˡ its pre-activations and activations."))));
+        Formula l = Formula.identifier("l");
+        Formula zl = Formula.identifier("z").sup(l);
+        sections.add(new Report.Section("Forward", steps(plan.forward(), line("For one sample: ",
+                Formula.identifier("x"), " is its input column, ", zl, " and ", Formula.identifier("a").sup(l),
+                " its pre-activations and activations in layer ", l, "."))));
         sections.add(new Report.Section("Loss", lossBlocks()));
         sections.add(new Report.Section("Backward", steps(plan.backward(), line(
-                "δˡ = ∂C/∂zˡ per sample; ⊙ is the elementwise product; Σₙ sums over the N samples of the batch."))));
-        sections.add(new Report.Section("Update", steps(plan.update(), line(readsStepCount(plan.update())
-                ? "Elementwise over each parameter; t counts the optimizer steps, 1 on the first."
-                : "Elementwise over each parameter, once per batch."))));
+                Formula.row(Formula.identifier("δ").sup(l), Formula.operator("=", "="),
+                        Formula.partial(StepFormulas.cost(), zl)), " per sample; ",
+                Formula.operator("⊙", "\\odot").trimmed(), " is the elementwise product; ",
+                Formula.sum("n").trimmed(), " sums over the ", Formula.identifier("N"), " samples of the batch."))));
+        sections.add(new Report.Section("Update", steps(plan.update(), readsStepCount(plan.update())
+                ? line("Elementwise over each parameter; ", Formula.identifier("t"),
+                        " counts the optimizer steps, 1 on the first.")
+                : line("Elementwise over each parameter, once per batch."))));
         sections.add(new Report.Section("Numerics", numericsBlocks()));
         return new Report(network.name(), subtitle(), sections);
     }
@@ -181,7 +188,12 @@ final class ReportBuilder {
             parts.add(i == 0 ? "" : "; ");
             parts.add(r.kind() == Regularizer.Kind.L2 ? "L2 " : "L1 ");
             parts.add(hyper("λ", r.lambda()));
-            parts.add(r.kind() == Regularizer.Kind.L2 ? " adds (λ/2)·ΣW²" : " adds λ·Σ|W|");
+            parts.add(" adds ");
+            parts.add(r.kind() == Regularizer.Kind.L2
+                    ? new Formula("(λ/2)·ΣW²", "\\frac{\\lambda}{2} \\sum W^{2}", "<mrow><mfrac><mi>λ</mi><mn>2</mn>"
+                            + "</mfrac><mo>⋅</mo><mo>∑</mo><msup><mi>W</mi><mn>2</mn></msup></mrow>")
+                    : new Formula("λ·Σ|W|", "\\lambda \\sum \\left|W\\right|", "<mrow><mi>λ</mi><mo>⋅</mo><mo>∑</mo>"
+                            + "<mrow><mo>|</mo><mi>W</mi><mo>|</mo></mrow></mrow>"));
         }
         parts.add(" (weights, not biases).");
         return line(parts.toArray());

@@ -108,7 +108,7 @@ final class StepFormulas {
         Formula maxK = new Formula("maxₖ ", "\\max_{k}", "<munder><mo>max</mo><mi>k</mi></munder>");
         Formula log = new Formula("log ", "\\log", "<mi>log</mi>");
         return Formula.row(lse(logits), EQUALS, m, PLUS, log, Formula.sum("k"), shifted,
-                new Formula(",  ", ", \\quad", "<mo separator=\"true\">,</mo><mspace width=\"1em\"/>"), m, EQUALS,
+                new Formula(",  ", ", \\quad", "<mo>,</mo><mspace width=\"1em\"/>"), m, EQUALS,
                 maxK, zk);
     }
 
@@ -171,7 +171,7 @@ final class StepFormulas {
     private static String[] indices(Map<String, Buffer> operands) {
         for (Buffer b : operands.values()) {
             if (!b.perSample()) {
-                return b.rows() > 1 && b.cols() > 1 ? new String[] {"j", "k"} : new String[] {"j"};
+                return b.kind() == Buffer.Kind.BIAS ? new String[] {"j"} : new String[] {"j", "k"};
             }
         }
         return new String[] {"n", "k"};

@@ -87,6 +87,12 @@ final class LayoutBuilder {
         if (terms.get(0) instanceof Const c && (c.value() < 0 || Math.abs(c.value()) < SMALL_CONSTANT)) {
             terms.add(terms.remove(0));
         }
+        if (mentions(a, options::isArray)) {
+            // at layer level a scalar term added to arrays is a stabiliser or a shift: √v̂ + ε, not ε + √v̂
+            List<Expr> scalars = new ArrayList<>();
+            terms.removeIf(t -> !(t instanceof Const) && !mentions(t, options::isArray) && scalars.add(t));
+            terms.addAll(scalars);
+        }
         List<Layout> layouts = new ArrayList<>();
         List<Boolean> negated = new ArrayList<>();
         for (Expr term : terms) {
@@ -148,8 +154,16 @@ final class LayoutBuilder {
     }
 
     private Layout quotient(double coefficient, List<Expr> numerator, List<Expr> denominator) {
-        Layout top = factors(coefficient, numerator);
-        return denominator.isEmpty() ? top : new Layout.Fraction(top, factors(1.0, denominator));
+        if (denominator.isEmpty()) {
+            return factors(coefficient, numerator);
+        }
+        // 0.1/N reads 1/(10·N): a lone coefficient that is exactly 1/k joins the denominator as k
+        double reciprocal = 1.0 / coefficient;
+        if (numerator.isEmpty() && coefficient < 1.0 && reciprocal == Math.rint(reciprocal) && reciprocal < 1e6
+                && 1.0 / reciprocal == coefficient) {
+            return new Layout.Fraction(factors(1.0, numerator), factors(reciprocal, denominator));
+        }
+        return new Layout.Fraction(factors(coefficient, numerator), factors(1.0, denominator));
     }
 
     /** coefficient · factors, scalar factors first; 1 when there is nothing. */

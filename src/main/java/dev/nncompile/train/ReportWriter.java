@@ -128,6 +128,9 @@ public final class ReportWriter {
                     .append(o.confusion().classes() <= ConfusionMatrix.MAX_PRINTED_CLASSES
                             ? o.confusion().toHtml() : "<p><a href=\"confusion.html\">confusion matrix</a></p>\n");
         }
+        body.append("<h2>Derivation</h2>\n<p>The formulas the generated class computes "
+                + "(<a href=\"derivation.html\">open on its own</a>):</p>\n"
+                + "<iframe src=\"derivation.html\" title=\"derivation\"></iframe>\n");
         body.append("<h2>Epochs</h2>\n<table class=\"epochs\">\n<tr><th>epoch</th><th>training loss</th>"
                 + "<th>validation loss</th><th>validation accuracy</th><th>seconds</th></tr>\n");
         for (EpochRecord e : o.epochs()) {
@@ -137,9 +140,6 @@ public final class ReportWriter {
                     .append(String.format(Locale.ROOT, "%.3f", e.seconds())).append("</td></tr>\n");
         }
         body.append("</table>\n");
-        body.append("<h2>Derivation</h2>\n<p>The formulas the generated class computes "
-                + "(<a href=\"derivation.html\">open on its own</a>):</p>\n"
-                + "<iframe src=\"derivation.html\" title=\"derivation\"></iframe>\n");
         body.append("<h2>Files</h2>\n<ul>\n<li><a href=\"weights.safetensors\">weights.safetensors</a> "
                 + "(PyTorch names: layers.0.weight, layers.0.bias, …)</li>\n"
                 + "<li><a href=\"metrics.json\">metrics.json</a></li>\n");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.ThreadMXBean;
 import dev.nncompile.check.CheckResult;
 import dev.nncompile.check.Frontend;
 import dev.nncompile.derive.Deriver;
@@ -13,7 +12,6 @@ import dev.nncompile.model.Network;
 import dev.nncompile.model.Precision;
 import dev.nncompile.source.SourceFile;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -139,8 +137,6 @@ class DerivedNetworksTest {
 
     @Test
     void specsAllocateNothingAfterWarmUp() {
-        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        threads.getCurrentThreadAllocatedBytes();   // any lazy set-up of the bean itself happens here
         String[] names = {"predict", "trainBatch", "loss", "computeGradients"};
         for (Compiled c : specs) {
             Network net = c.plan.network();
@@ -150,12 +146,7 @@ class DerivedNetworksTest {
             int calls = (int) Math.max(5, Math.min(10_000, 5_000_000L / work));
             IntConsumer probe = c.newProbe(calls);
             for (int what = 0; what < 4; what++) {
-                for (int warm = 0; warm < 3; warm++) {
-                    probe.accept(what);   // warm-up: the JIT compiles the loop
-                }
-                long before = threads.getCurrentThreadAllocatedBytes();
-                probe.accept(what);
-                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                long allocated = AllocationMeter.leastAllocated(probe, what);
                 assertEquals(0, allocated, c.className + "." + names[what] + " allocated over " + calls + " calls");
             }
         }

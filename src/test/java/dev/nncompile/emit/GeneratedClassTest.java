@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.ThreadMXBean;
 import dev.nncompile.derive.TrainingPlan;
 import dev.nncompile.model.Init;
 import dev.nncompile.model.Loss;
@@ -16,7 +15,6 @@ import dev.nncompile.model.Precision;
 import dev.nncompile.model.Regularizer;
 import dev.nncompile.model.StopRule;
 import dev.nncompile.model.Training;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -164,18 +162,11 @@ class GeneratedClassTest {
 
     @Test
     void hotMethodsAllocateNothingAfterWarmUp() {
-        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-        threads.getCurrentThreadAllocatedBytes();   // any lazy set-up of the bean itself happens here
         String[] names = {"predict", "trainBatch", "loss", "computeGradients"};
         for (Compiled c : models) {
             IntConsumer probe = c.newProbe();
             for (int what = 0; what < 4; what++) {
-                for (int warm = 0; warm < 3; warm++) {
-                    probe.accept(what);   // warm-up: the JIT compiles the loop
-                }
-                long before = threads.getCurrentThreadAllocatedBytes();
-                probe.accept(what);
-                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                long allocated = AllocationMeter.leastAllocated(probe, what);
                 assertEquals(0, allocated, c.className + "." + names[what] + " allocated over 10 000 calls");
             }
         }

@@ -44,7 +44,7 @@ class ExplainerTest {
         assertTrue(text.contains("a² = softmax(z²)"));
         assertTrue(text.contains("lse(z²) = m + log Σₖ exp(z²ₖ − m),  m = maxₖ z²ₖ"));
         assertTrue(text.contains("v_W¹ ← 0.999·v_W¹ + 0.001·(∂C/∂W¹)²"));
-        assertTrue(text.contains("bc₁ = 1 − 0.9ᵗ"));
+        assertTrue(text.contains("ĉ₁ = 1 − 0.9ᵗ"));
     }
 
     @Test

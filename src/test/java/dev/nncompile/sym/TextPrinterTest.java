@@ -51,6 +51,24 @@ class TextPrinterTest {
     }
 
     @Test
+    void reciprocalCoefficientsJoinTheDenominator() {
+        assertEquals("1/(10·N)", TextPrinter.print(mul(constant(0.1), pow(N, -1))));
+        assertEquals("0.25·x/N", TextPrinter.print(mul(constant(0.25), X, pow(N, -1))));
+        assertEquals("0.3·x/N", TextPrinter.print(mul(constant(0.3), X, pow(N, -1))));
+        assertEquals("0.1·x", TextPrinter.print(mul(constant(0.1), X)));
+    }
+
+    @Test
+    void scalarTermsFollowArrayTerms() {
+        Expr v = var("v");
+        Expr eps = var("eps");
+        PrintOptions layer = PrintOptions.elementwise(name -> name.equals("v"));
+        assertEquals("√v + eps", TextPrinter.print(add(sqrt(v), eps), Function.identity(), layer));
+        assertEquals("eps + √v", TextPrinter.print(add(sqrt(v), eps)));
+        assertEquals("1 − v", TextPrinter.print(sub(ONE, v), Function.identity(), layer));
+    }
+
+    @Test
     void aCommonIntegerCoefficientIsFactoredOut() {
         assertEquals("2·(a − y)", TextPrinter.print(mul(constant(2), sub(A, Y))));
         assertEquals("2·(a − y)/N", TextPrinter.print(div(mul(constant(2), sub(A, Y)), N)));
