@@ -73,7 +73,8 @@ public final class Frontend {
         List<Network> networks = new ArrayList<>();
         for (ModelDecl model : models) {
             Network network = new ModelChecker(diagnostics, definitionChecker, used).check(model, packageName);
-            if (network != null && !diagnostics.hasErrorWithin(model.name().span())) {
+            // an error anywhere in the model (a syntax error in its body too) withholds its network (issue 8 fuzzing)
+            if (network != null && !diagnostics.hasErrorWithin(model.span())) {
                 networks.add(network);
             }
         }
