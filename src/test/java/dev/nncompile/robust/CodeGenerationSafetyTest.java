@@ -255,6 +255,45 @@ class CodeGenerationSafetyTest {
                 "no class the spec did not ask for");
     }
 
+    /**
+     * What SECURITY.md promises about the generated code, checked on the output of every bundled spec: java.base
+     * only (these imports and java.lang), no reflection, no class loading, no threads, no processes, no files, no
+     * network, no clock or environment; its only I/O is the streams passed to writeWeights and readWeights.
+     */
+    @Test
+    void generatedCodeUsesOnlyTheDocumentedApis() throws Exception {
+        Set<String> allowedImports = Set.of("java.io.IOException", "java.io.InputStream", "java.io.OutputStream",
+                "java.nio.ByteBuffer", "java.nio.ByteOrder", "java.nio.charset.StandardCharsets",
+                "java.util.ArrayList", "java.util.Arrays", "java.util.LinkedHashMap", "java.util.List",
+                "java.util.Map");
+        Pattern forbidden = Pattern.compile("\\b(reflect|forName|getClass|ClassLoader|Thread|Runtime|Process"
+                + "|ProcessBuilder|System\\.(?!arraycopy)|java\\.nio\\.file|java\\.net|File(Input|Output)?Stream|Files"
+                + "|Unsafe|MethodHandle|ObjectInputStream|Serializable|native|getenv|getProperty|currentTimeMillis"
+                + "|nanoTime|synchronized|volatile)\\b");
+        int specs = 0;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("specs"))) {
+            for (java.nio.file.Path spec : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {
+                if (!spec.toString().endsWith(".nn")) {
+                    continue;
+                }
+                specs++;
+                for (CompiledModel m : Pipeline.compile(java.nio.file.Files.readString(spec)).models()) {
+                    for (String line : m.source().split("\n")) {
+                        if (line.startsWith("import ")) {
+                            String imported = line.substring(7, line.length() - 1);
+                            assertTrue(allowedImports.contains(imported), m.qualifiedName() + " imports " + imported);
+                        }
+                        String code = line.replaceAll("^\\s*(\\*|//).*", "");
+                        Matcher bad = forbidden.matcher(code);
+                        assertFalse(bad.find(), m.qualifiedName() + " uses " + (bad.find(0) ? bad.group() : "")
+                                + ": " + line);
+                    }
+                }
+            }
+        }
+        assertTrue(specs >= 5, "the bundled specs were found");
+    }
+
     /** A property over seeded random hostile specs: accepted ⇒ compiles; rejected ⇒ located, no internal error. */
     @Test
     void randomHostileSpecsAreRejectedCleanlyOrCompile() {
