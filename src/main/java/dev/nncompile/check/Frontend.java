@@ -118,7 +118,8 @@ public final class Frontend {
             if (problem != null) {
                 diagnostics.report(DiagnosticCode.NN108, m.name().span(), "model name " + Quoted.of(name)
                         + " cannot be a Java class name: " + problem, "choose another name, e.g. "
-                        + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Model");
+                        + Character.toUpperCase(name.charAt(0))
+                        + name.substring(1, Math.min(name.length(), JavaNames.MAX_NAME_LENGTH - 5)) + "Model");
             }
             ModelDecl first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), m);
             if (first != null) {

@@ -71,8 +71,18 @@ final class JavaNames {
             "package", "model", "input", "dense", "loss", "optimizer", "regularize", "init", "seed", "precision",
             "train", "stop", "when", "stalls", "for", "activation", "if", "then", "else", "and", "or", "not");
 
+    /**
+     * The longest model name: the class becomes files {@code Name.java} and {@code Name$TrainingListener.class},
+     * written through a temporary {@code .Name.java.<random>.tmp}, and common file systems allow 255 bytes a name.
+     */
+    static final int MAX_NAME_LENGTH = 200;
+
     /** Why {@code name} cannot be a class name, or null if it can. */
     static String problemAsClassName(String name) {
+        if (name.length() > MAX_NAME_LENGTH) {
+            return "it is " + name.length() + " chars long, and the limit is " + MAX_NAME_LENGTH
+                    + " (it becomes file names)";
+        }
         if (KEYWORDS.contains(name)) {
             return "it is a Java keyword";
         }
@@ -100,6 +110,12 @@ final class JavaNames {
      * that a module of the JDK already holds ("package exists in another module", JLS 17 §7.4.3).
      */
     static String problemAsPackage(String dotted) {
+        for (String part : dotted.split("\\.")) {
+            if (part.length() > MAX_NAME_LENGTH) {
+                return "a part of it is " + part.length() + " chars long, and the limit is " + MAX_NAME_LENGTH
+                        + " (each part becomes a directory name)";
+            }
+        }
         if (dotted.equals("java") || dotted.startsWith("java.")) {
             return "packages java and java.* are reserved for the JDK";
         }

@@ -50,6 +50,19 @@ class CodeGenerationSafetyTest {
         }
     }
 
+    /** A name too long for a file name is an error at the name, with the limit; so is such a package part. */
+    @Test
+    void overlongNamesAreRejectedWithTheLimit() {
+        CompileResult r = Pipeline.compile("model M" + "x".repeat(300) + BODY);
+        Diagnostic d = firstError(r);
+        assertEquals(DiagnosticCode.NN108, d.code());
+        assertEquals(7, d.column());
+        assertTrue(d.message().contains("301 chars long, and the limit is 200"), d.message());
+        CompileResult p = Pipeline.compile("package a." + "b".repeat(201) + "\nmodel M" + BODY);
+        assertEquals(DiagnosticCode.NN113, firstError(p).code());
+        assertTrue(firstError(p).message().contains("the limit is 200"), firstError(p).message());
+    }
+
     /** Unicode letters, '$' and leading digits are not part of the spec's NAME: a located lexical error. */
     @Test
     void unicodeDollarAndDigitNamesGetALocatedError() {
@@ -84,6 +97,7 @@ class CodeGenerationSafetyTest {
             }
         }
         names.remove("Sample");
+        names.add("M" + "x".repeat(199)); // the longest name allowed
         List<CompiledModel> accepted = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         for (String name : names) {
