@@ -164,9 +164,12 @@ class CodeGenerationSafetyTest {
                         .append(") else min(z * ").append(lit).append(", ").append(lit).append("))");
             }
             String name = "Lit" + Character.toUpperCase(precision.charAt(0));
+            // constants that fold to infinities and NaN (1/0, log 0, √−1, 0/0, e^1000): emitted as Float/Double
+            // constants, never as a literal javac rejects
             String spec = "activation g(z) = " + body + "\n"
+                    + "activation h(z) = if z < 1 / 0 then z * exp(1000) else z + log(0) + sqrt(0 - 1) + (0 / 0)\n"
                     + "loss l(p, y; d = 1e39) = (p - y)^2 + 1e-50 * min(abs(p - y), d) + 1e-320 * p\n"
-                    + "model " + name + " { input 2 dense 3 g dense 1 identity loss l optimizer sgd(lr = 0.1)"
+                    + "model " + name + " { input 2 dense 3 g dense 2 h dense 1 identity loss l optimizer sgd(lr = 0.1)"
                     + " precision " + precision + " }";
             CompileResult r = Pipeline.compile(spec);
             assertNoInternalError(r);
