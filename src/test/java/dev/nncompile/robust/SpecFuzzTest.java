@@ -46,8 +46,13 @@ class SpecFuzzTest {
         assertNoInternalError(file, result.diagnostics().stream().anyMatch(d -> d.code() == DiagnosticCode.NN999));
         String rendered = DiagnosticRenderer.renderAll(result.diagnostics());
         assertTrue(result.diagnostics().isEmpty() || !rendered.isEmpty());
-        if (!result.networks().isEmpty()) {
-            assertFalse(result.hasErrors(), "networks are returned only for a file without errors");
+        // a network comes back only for a model that checked without errors (CheckResult): none inside its span
+        for (dev.nncompile.model.Network network : result.networks()) {
+            for (Diagnostic d : result.diagnostics()) {
+                assertFalse(d.isError() && d.span().start() >= network.span().start()
+                        && d.span().start() <= network.span().end(),
+                        "model " + network.name() + " returned despite " + DiagnosticRenderer.render(d));
+            }
         }
     }
 
