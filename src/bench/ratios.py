@@ -54,6 +54,7 @@ def main():
     ap.add_argument("--loads")
     a = ap.parse_args()
     rows = {}
+    cpu = {}
     acc = {}
     with open(a.runs) as f:
         for line in f:
@@ -64,10 +65,16 @@ def main():
             key = (r["peer"], r["config"], r.get("threads", 1))
             rows.setdefault(key, []).append(r["samples_per_second"])
             acc.setdefault(key, []).append(r.get("test_accuracy"))
+            if r.get("cpu_seconds"):
+                # samples per second of process CPU time: on a loaded, shared machine a single-threaded
+                # peer's wall time counts the time it waited for a core, its CPU time does not
+                samples = r["samples_per_second"] * r["train_seconds"]
+                cpu.setdefault(key, []).append(samples / r["cpu_seconds"])
     if not rows:
         print("no runs", file=sys.stderr)
         return 1
     med = {k: statistics.median(v) for k, v in rows.items()}
+    med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
     peers = []
     for (p, _, t) in med:
         if (p, t) not in peers:
@@ -106,18 +113,19 @@ def main():
                 cells.append("—")
         print(f"| {c} | " + " | ".join(cells) + " |")
     print()
-    for op, ot in (ours if theirs else []):
-        print(f"## Ratios: {op} samples/s ÷ peer samples/s\n")
-        print("| config | " + " | ".join(p if t == 1 else f"{p} ({t} thr)" for p, t in theirs) + " |")
-        print("|---|" + "---:|" * len(theirs))
-        for c in configs:
-            o = med.get((op, c, ot))
-            cells = []
-            for p, t in theirs:
-                v = med.get((p, c, t))
-                cells.append(f"{o / v:.2f}×" if o and v else "—")
-            print(f"| {c} | " + " | ".join(cells) + " |")
-        print()
+    for title, table in (("samples/s (wall clock)", med), ("samples per CPU-second (process CPU time)", med_cpu)):
+        for op, ot in (ours if theirs else []):
+            print(f"## Ratios: {op} ÷ peer, {title}\n")
+            print("| config | " + " | ".join(p if t == 1 else f"{p} ({t} thr)" for p, t in theirs) + " |")
+            print("|---|" + "---:|" * len(theirs))
+            for c in configs:
+                o = table.get((op, c, ot))
+                cells = []
+                for p, t in theirs:
+                    v = table.get((p, c, t))
+                    cells.append(f"{o / v:.2f}×" if o and v else "—")
+                print(f"| {c} | " + " | ".join(cells) + " |")
+            print()
     return 0
 
 
