@@ -29,6 +29,12 @@ final class StepRenderer {
     static final int SAMPLE_BLOCK = 8;
     /** Weight rows per block of the weight gradient: each delta row loaded once serves this many rows. */
     static final int ROW_BLOCK = 8;
+    /**
+     * Products added per pass over a row in the matrix kernels (register blocking along the sum): a loop that adds
+     * one product per element loads and stores its accumulator row for every product and is bound by L1 traffic
+     * (perf-anchors.md: two loads and a store per multiply-add).
+     */
+    static final int UNROLL = 4;
     /** Name of the accumulated product inside a BackpropDelta factor. */
     private static final String ACCUMULATED = "\u03a3product";
 
@@ -180,28 +186,51 @@ final class StepRenderer {
         Storage b = fields.get(a.bias());
         Storage in = fields.get(a.in());
         String t = real.keyword();
+        int u = Math.min(UNROLL, w.rows());
+        int main = w.rows() - w.rows() % u;
         if (fused != null) {
             elementwise.declareScalars(code, fused);
         }
         code.add("// $L[s][j] = $L[j] + Σk $L[j][k]·$L[s][k], $L samples per block so that each weight row\n",
                 a.out().name(), a.bias().name(), a.weight().name(), a.in().name(), SAMPLE_BLOCK);
-        code.add("// serves $L samples; the inner loop is an axpy over the units j (weights stored input-major)\n",
-                SAMPLE_BLOCK);
+        code.add("// serves $L samples; the inner loop is an axpy over the units j (weights stored input-major)"
+                + " that\n", SAMPLE_BLOCK);
+        code.add("// adds $L weight rows at once, in k order (the same sums as one row at a time), so each output"
+                + " row\n// is loaded and stored once per $L products\n", u, u);
         code.beginControlFlow("for (int s0 = 0; s0 < n; s0 += $L)", SAMPLE_BLOCK);
         code.addStatement("int s1 = Math.min(n, s0 + $L)", SAMPLE_BLOCK);
         code.beginControlFlow("for (int s = s0; s < s1; s++)");
         code.addStatement("System.arraycopy($L, 0, $L[s], 0, $L)", b.name(), out.name(), out.cols());
         code.endControlFlow();
-        code.beginControlFlow("for (int k = 0; k < $L; k++)", w.rows());
-        code.addStatement("$L[] $L = $L[k]", t, w.row(), w.name());
-        code.beginControlFlow("for (int s = s0; s < s1; s++)");
-        code.addStatement("$L in = $L[s][k]", t, in.name());
-        code.addStatement("$L[] $L = $L[s]", t, out.row(), out.name());
-        code.beginControlFlow("for (int j = 0; j < $L; j++)", out.cols());
-        code.addStatement("$L[j] += in * $L[j]", out.row(), w.row());
-        code.endControlFlow();
-        code.endControlFlow();
-        code.endControlFlow();
+        if (main > 0) {
+            code.beginControlFlow("for (int k = 0; k < $L; k += $L)", main, u);
+            for (int i = 0; i < u; i++) {
+                code.addStatement("$L[] $L$L = $L[k + $L]", t, w.row(), i, w.name(), i);
+            }
+            code.beginControlFlow("for (int s = s0; s < s1; s++)");
+            code.addStatement("$L[] $L = $L[s]", t, in.row(), in.name());
+            for (int i = 0; i < u; i++) {
+                code.addStatement("$L in$L = $L[k + $L]", t, i, in.row(), i);
+            }
+            code.addStatement("$L[] $L = $L[s]", t, out.row(), out.name());
+            code.beginControlFlow("for (int j = 0; j < $L; j++)", out.cols());
+            code.addStatement("$L[j] = $L[j]$L", out.row(), out.row(), terms("in", w.row(), "[j]", u));
+            code.endControlFlow();
+            code.endControlFlow();
+            code.endControlFlow();
+        }
+        if (main < w.rows()) {
+            code.beginControlFlow("for (int k = $L; k < $L; k++)", main, w.rows());
+            code.addStatement("$L[] $L = $L[k]", t, w.row(), w.name());
+            code.beginControlFlow("for (int s = s0; s < s1; s++)");
+            code.addStatement("$L in = $L[s][k]", t, in.name());
+            code.addStatement("$L[] $L = $L[s]", t, out.row(), out.name());
+            code.beginControlFlow("for (int j = 0; j < $L; j++)", out.cols());
+            code.addStatement("$L[j] += in * $L[j]", out.row(), w.row());
+            code.endControlFlow();
+            code.endControlFlow();
+            code.endControlFlow();
+        }
         if (fused != null) {
             for (String line : StepText.describe(fused)) {
                 code.add("// $L, fused: row s is complete\n", line);
@@ -209,6 +238,18 @@ final class StepRenderer {
             elementwise.loop(code, fused, "s0", "s1");
         }
         code.endControlFlow();
+    }
+
+    /**
+     * {@code " + f0 * r0[j] + f1 * r1[j] + …"}: u products added left to right, so the sum is rounded exactly as
+     * u successive {@code +=} would round it (Java never contracts a·b + c into one fused multiply-add).
+     */
+    private static String terms(String factor, String row, String index, int u) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < u; i++) {
+            out.append(" + ").append(factor).append(i).append(" * ").append(row).append(i).append(index);
+        }
+        return out.toString();
     }
 
     private void softmax(CodeBlock.Builder code, Step.Softmax sm) {
@@ -282,17 +323,33 @@ final class StepRenderer {
         code.addStatement("$L[j][s] = $L[j]", nextT.name(), next.row());
         code.endControlFlow();
         code.endControlFlow();
+        int u = Math.min(UNROLL, w.cols());
+        int main = w.cols() - w.cols() % u;
         code.beginControlFlow("for (int k = 0; k < $L; k++)", w.rows());
         code.addStatement("$L[] acc = $L[k]", t, deltaT.name());
         code.addStatement("$L[] $L = $L[k]", t, w.row(), w.name());
         code.addStatement("$T.fill(acc, 0, n, $L)", Arrays.class, real.literal(0));
-        code.beginControlFlow("for (int j = 0; j < $L; j++)", w.cols());
-        code.addStatement("$L weight = $L[j]", t, w.row());
-        code.addStatement("$L[] $L = $L[j]", t, nextT.row(), nextT.name());
-        code.beginControlFlow("for (int s = 0; s < n; s++)");
-        code.addStatement("acc[s] += weight * $L[s]", nextT.row());
-        code.endControlFlow();
-        code.endControlFlow();
+        if (main > 0) {
+            code.add("// $L units per pass over acc, added in j order\n", u);
+            code.beginControlFlow("for (int j = 0; j < $L; j += $L)", main, u);
+            for (int i = 0; i < u; i++) {
+                code.addStatement("$L weight$L = $L[j + $L]", t, i, w.row(), i);
+                code.addStatement("$L[] $L$L = $L[j + $L]", t, nextT.row(), i, nextT.name(), i);
+            }
+            code.beginControlFlow("for (int s = 0; s < n; s++)");
+            code.addStatement("acc[s] = acc[s]$L", terms("weight", nextT.row(), "[s]", u));
+            code.endControlFlow();
+            code.endControlFlow();
+        }
+        if (main < w.cols()) {
+            code.beginControlFlow("for (int j = $L; j < $L; j++)", main, w.cols());
+            code.addStatement("$L weight = $L[j]", t, w.row());
+            code.addStatement("$L[] $L = $L[j]", t, nextT.row(), nextT.name());
+            code.beginControlFlow("for (int s = 0; s < n; s++)");
+            code.addStatement("acc[s] += weight * $L[s]", nextT.row());
+            code.endControlFlow();
+            code.endControlFlow();
+        }
         code.endControlFlow();
         Expr value = Exprs.mul(Exprs.var(ACCUMULATED), d.factor());
         code.add("// $L[s][j] = Σ·($L)\n", d.delta().name(), StepText.formula(d.factor(), d.operands()));
@@ -336,7 +393,24 @@ final class StepRenderer {
         code.beginControlFlow("for (int k = k0; k < k1; k++)");
         code.addStatement("$T.fill($L[k], $L)", Arrays.class, g.name(), real.literal(0));
         code.endControlFlow();
-        code.beginControlFlow("for (int s = 0; s < n; s++)");
+        code.addStatement("int s = 0");
+        code.add("// $L samples per pass over a gradient row, added in sample order\n", UNROLL);
+        code.beginControlFlow("for (; s <= n - $L; s += $L)", UNROLL, UNROLL);
+        for (int i = 0; i < UNROLL; i++) {
+            code.addStatement("$L[] $L$L = $L[s + $L]", t, delta.row(), i, delta.name(), i);
+            code.addStatement("$L[] $L$L = $L[s + $L]", t, in.row(), i, in.name(), i);
+        }
+        code.beginControlFlow("for (int k = k0; k < k1; k++)");
+        for (int i = 0; i < UNROLL; i++) {
+            code.addStatement("$L in$L = $L$L[k]", t, i, in.row(), i);
+        }
+        code.addStatement("$L[] $L = $L[k]", t, g.row(), g.name());
+        code.beginControlFlow("for (int j = 0; j < $L; j++)", g.cols());
+        code.addStatement("$L[j] = $L[j]$L", g.row(), g.row(), terms("in", delta.row(), "[j]", UNROLL));
+        code.endControlFlow();
+        code.endControlFlow();
+        code.endControlFlow();
+        code.beginControlFlow("for (; s < n; s++)");
         code.addStatement("$L[] $L = $L[s]", t, delta.row(), delta.name());
         code.addStatement("$L[] $L = $L[s]", t, in.row(), in.name());
         code.beginControlFlow("for (int k = k0; k < k1; k++)");
