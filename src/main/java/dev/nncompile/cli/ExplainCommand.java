@@ -46,18 +46,11 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("nncompile: --format: expected text, latex, markdown or html, got '" + format + "'");
             return ExitCode.USAGE;
         }
-        CompileResult result;
-        try {
-            result = NnCompiler.compile(SpecFiles.request(java.util.List.of(specPath), null, null));
-        } catch (SpecFiles.Unreadable e) {
-            err.println("nncompile: " + e.getMessage());
-            return ExitCode.IO;
+        SpecFiles.Compilation compilation = SpecFiles.compile(java.util.List.of(specPath), null, null, err);
+        if (compilation.failed()) {
+            return compilation.exitCode();
         }
-        SpecFiles.print(result.diagnostics(), err);
-        if (result.hasErrors()) {
-            err.println(SpecFiles.summary(result.errorCount(), result.warningCount()));
-            return ExitCode.INPUT;
-        }
+        CompileResult result = compilation.result();
         StringBuilder text = new StringBuilder();
         int found = 0;
         for (CompiledModel model : result.models()) {

@@ -3,7 +3,6 @@ package dev.nncompile.cli;
 import dev.nncompile.compiler.CompileResult;
 import dev.nncompile.compiler.CompiledModel;
 import dev.nncompile.compiler.GeneratedSources;
-import dev.nncompile.compiler.NnCompiler;
 import dev.nncompile.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,18 +42,11 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("nncompile: --package: '" + packageName + "' is not a valid Java package name");
             return ExitCode.USAGE;
         }
-        CompileResult result;
-        try {
-            result = NnCompiler.compile(SpecFiles.request(specs, packageName, precision));
-        } catch (SpecFiles.Unreadable e) {
-            err.println("nncompile: " + e.getMessage());
-            return ExitCode.IO;
+        SpecFiles.Compilation compilation = SpecFiles.compile(specs, packageName, precision, err);
+        if (compilation.failed()) {
+            return compilation.exitCode();
         }
-        SpecFiles.print(result.diagnostics(), err);
-        if (result.hasErrors()) {
-            err.println(SpecFiles.summary(result.errorCount(), result.warningCount()));
-            return ExitCode.INPUT;
-        }
+        CompileResult result = compilation.result();
         try {
             for (CompiledModel model : result.models()) {
                 boolean changed = GeneratedSources.write(outputDir, model);

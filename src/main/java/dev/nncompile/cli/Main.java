@@ -23,6 +23,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new NncompileCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("nncompile: " + e.getMessage());

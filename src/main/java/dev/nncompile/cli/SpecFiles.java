@@ -1,6 +1,8 @@
 package dev.nncompile.cli;
 
 import dev.nncompile.compiler.CompileRequest;
+import dev.nncompile.compiler.CompileResult;
+import dev.nncompile.compiler.NnCompiler;
 import dev.nncompile.model.Precision;
 import dev.nncompile.source.Diagnostic;
 import dev.nncompile.source.DiagnosticRenderer;
@@ -55,6 +57,33 @@ final class SpecFiles {
         } catch (IOException e) {
             throw new Unreadable(p + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * What a command gets from compiling its specs: the result, or the exit code to stop with after the diagnostics
+     * (and why) were printed.
+     */
+    record Compilation(CompileResult result, int exitCode) {
+        boolean failed() {
+            return result == null;
+        }
+    }
+
+    /** Reads and compiles the specs, printing every diagnostic; the one way commands compile. */
+    static Compilation compile(List<Path> paths, String packageName, Precision precision, PrintWriter err) {
+        CompileResult result;
+        try {
+            result = NnCompiler.compile(request(paths, packageName, precision));
+        } catch (Unreadable e) {
+            err.println("nncompile: " + e.getMessage());
+            return new Compilation(null, ExitCode.IO);
+        }
+        print(result.diagnostics(), err);
+        if (result.hasErrors()) {
+            err.println(summary(result.errorCount(), result.warningCount()));
+            return new Compilation(null, ExitCode.INPUT);
+        }
+        return new Compilation(result, ExitCode.OK);
     }
 
     static void print(List<Diagnostic> diagnostics, PrintWriter err) {

@@ -2,7 +2,6 @@ package dev.nncompile.cli;
 
 import dev.nncompile.compiler.CompileResult;
 import dev.nncompile.compiler.CompiledModel;
-import dev.nncompile.compiler.NnCompiler;
 import dev.nncompile.data.CsvTable;
 import dev.nncompile.data.DataException;
 import dev.nncompile.data.Safetensors;
@@ -85,18 +84,11 @@ final class TraceCommand implements Callable<Integer> {
             err.println("nncompile: --steps: expected 0 .. 100000, got " + steps);
             return ExitCode.USAGE;
         }
-        CompileResult result;
-        try {
-            result = NnCompiler.compile(SpecFiles.request(List.of(specPath), null, precision));
-        } catch (SpecFiles.Unreadable e) {
-            err.println("nncompile: " + e.getMessage());
-            return ExitCode.IO;
+        SpecFiles.Compilation compilation = SpecFiles.compile(List.of(specPath), null, precision, err);
+        if (compilation.failed()) {
+            return compilation.exitCode();
         }
-        SpecFiles.print(result.diagnostics(), err);
-        if (result.hasErrors()) {
-            err.println(SpecFiles.summary(result.errorCount(), result.warningCount()));
-            return ExitCode.INPUT;
-        }
+        CompileResult result = compilation.result();
         CompiledModel model = ModelSelection.pick(result.models(), modelName, specPath, err);
         if (model == null) {
             return ExitCode.USAGE;

@@ -128,18 +128,11 @@ final class TrainCommand implements Callable<Integer> {
             err.println("nncompile: " + usage);
             return ExitCode.USAGE;
         }
-        CompileResult result;
-        try {
-            result = NnCompiler.compile(SpecFiles.request(List.of(specPath), null, precision));
-        } catch (SpecFiles.Unreadable e) {
-            err.println("nncompile: " + e.getMessage());
-            return ExitCode.IO;
+        SpecFiles.Compilation compilation = SpecFiles.compile(List.of(specPath), null, precision, err);
+        if (compilation.failed()) {
+            return compilation.exitCode();
         }
-        SpecFiles.print(result.diagnostics(), err);
-        if (result.hasErrors()) {
-            err.println(SpecFiles.summary(result.errorCount(), result.warningCount()));
-            return ExitCode.INPUT;
-        }
+        CompileResult result = compilation.result();
         CompiledModel chosen = ModelSelection.pick(result.models(), modelName, specPath, err);
         if (chosen == null) {
             return ExitCode.USAGE;

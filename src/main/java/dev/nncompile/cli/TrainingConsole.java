@@ -114,7 +114,11 @@ final class TrainingConsole implements FitListener {
     }
 
     static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : Double.isNaN(v) ? "—" : "inf";
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "—" : v > 0 ? "inf" : "-inf";
+        }
+        double m = Math.abs(v);
+        return String.format(Locale.ROOT, m == 0 || (m >= 1e-4 && m < 1e6) ? "%.6f" : "%.4e", v);
     }
 
     static String percent(double v) {

@@ -51,7 +51,9 @@ final class CsvParser {
                     continue;
                 }
             } else if (fields.size() != columns) {
-                throw new DataException(file, line, "expected " + columns + " fields, found " + fields.size());
+                // the column where the row departs from the header: its first missing or first extra field
+                throw new DataException(file, line, Math.min(columns, fields.size()) + 1,
+                        "expected " + columns + " fields, found " + fields.size());
             }
             if ((long) count + columns > Integer.MAX_VALUE - 8) {
                 throw new DataException(file, line, "too many values for one table");

@@ -38,7 +38,7 @@ public final class TraceText {
                 .append(", ").append(trace.floatPrecision() ? "float" : "double").append(" precision\n");
         if (trace.floatPrecision()) {
             out.append("(the model computes in float: numbers are the floats it holds, shortest form; "
-                    + "declare `precision double` for exact decimals)\n");
+                    + "--precision double or `precision double` in the spec gives more exact decimals)\n");
         }
         out.append('\n');
         matrix("input x = a" + sup(0), "a row per sample", trace.x());

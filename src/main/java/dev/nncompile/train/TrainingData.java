@@ -116,11 +116,12 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, bool
                 d = table.toRegression(targets);
             } else {
                 int label = table.column(request.labelColumn());
-                d = table.toClassification(label, outputs);
-                if (d.features() != inputs) {
-                    throw new DataException(data, "has " + d.features() + " feature columns (every column but "
-                            + "the label column " + label + "), but the model takes " + inputs + " inputs");
+                // the shape first: with the wrong file, "label 2 is not 0 or 1" would be the lesser problem
+                if (table.columns() - 1 != inputs) {
+                    throw new DataException(data, "has " + (table.columns() - 1) + " feature columns (every column"
+                            + " but the label column " + label + "), but the model takes " + inputs + " inputs");
                 }
+                d = table.toClassification(label, outputs);
             }
         }
         if (d.features() != inputs) {

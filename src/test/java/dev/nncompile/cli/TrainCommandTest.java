@@ -226,7 +226,7 @@ class TrainCommandTest {
         Path spec = write("blobs.nn", BLOBS_SPEC);
         Path csv = write("bad.csv", "1,2,0\n3,4,1\n5,6\n");
         run("train", spec.toString(), "--data", csv.toString())
-                .assertCleanFailure(1, csv + ":3: expected 3 fields, found 2");
+                .assertCleanFailure(1, csv + ":3:3: expected 3 fields, found 2");
     }
 
     @Test

@@ -77,10 +77,10 @@ class CsvTableTest {
     }
 
     @Test
-    void wrongFieldCountNamesFileAndRow() {
-        assertEquals("t.csv:5: expected 5 fields, found 4",
+    void wrongFieldCountNamesFileRowAndColumn() {
+        assertEquals("t.csv:5:5: expected 5 fields, found 4",
                 error("a,b,c,d,e\n1,2,3,4,5\n\n# c\n1,2,3,4\n"));
-        assertEquals("t.csv:2: expected 2 fields, found 3", error("1,2\n1,2,\n"));
+        assertEquals("t.csv:2:3: expected 2 fields, found 3", error("1,2\n1,2,\n"));
     }
 
     @Test
