@@ -71,6 +71,12 @@ if [[ -z "${IRIS_CSV:-}" ]]; then
 fi
 export BENCH_CONFIGS="$BENCH_DIR/configs.json"
 
+# pytorch-avx512 forces OpenBLAS's SkylakeX kernels: on a CPU without AVX-512 it dies of SIGILL, so leave it out
+if [[ ",$PEERS," == *",pytorch-avx512,"* ]] && ! grep -q -w avx512f /proc/cpuinfo 2>/dev/null; then
+  log "this CPU has no AVX-512: leaving out pytorch-avx512"
+  PEERS="$(echo ",$PEERS," | sed -e 's/,pytorch-avx512,/,/' -e 's/^,//' -e 's/,$//')"
+fi
+
 # ---- 1. generate, 2. adapt and compile
 work="$repo/target/bench"
 pkg=nncompile.bench.gen
