@@ -17,7 +17,8 @@
 #      OPENBLAS_CORETYPE and the load average.
 #
 # Defaults: -r 1, every config, peers handjava-tuned,pytorch,pytorch-avx512 (pytorch needs Debian's python3-torch;
-# dl4j needs a first `mvn package` of the peer, see ../shared/bench/README.md).
+# pytorch-avx512 is left out on CPUs without AVX-512; handjava-tuned-jdk25 pairs with nncompile-jdk25; dl4j needs a
+# first `mvn package` of the peer, see ../shared/bench/README.md).
 # Environment: BENCH_DIR (default ../shared/bench beside the checkout, or ../../shared/bench from a worktree),
 # JAVA (default java, must be 17+), JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java if it exists;
 # JAVA25=none skips it), JAVA_OPTS (extra JVM flags for nncompile's runs), FASHION_MNIST_DIR / IRIS_CSV.
@@ -58,6 +59,7 @@ if [[ -z "${JAVA25:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
   JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 fi
 [[ "${JAVA25:-}" == none ]] && JAVA25=""
+export JAVA25   # run_peers.sh's handjava-tuned-jdk25 (-p handjava-tuned-jdk25) reads it
 JAVA_OPTS="${JAVA_OPTS:-}"
 
 # data locations, resolved once as run_peers.sh does
