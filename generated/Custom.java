@@ -965,14 +965,43 @@ public final class Custom {
      */
     private void backwardGw5(int n) {
         // gw5[j][k] = Σs d5[s][j]·a4[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 8; k0 += 8) {
             int k1 = Math.min(8, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw5[k], 0.0);
+            int s;
+            if (n >= 4) {
+                double[] d5Row0 = d5[0];
+                double[] a4Row0 = a4[0];
+                double[] d5Row1 = d5[1];
+                double[] a4Row1 = a4[1];
+                double[] d5Row2 = d5[2];
+                double[] a4Row2 = a4[2];
+                double[] d5Row3 = d5[3];
+                double[] a4Row3 = a4[3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a4Row0[k];
+                    double in1 = a4Row1[k];
+                    double in2 = a4Row2[k];
+                    double in3 = a4Row3[k];
+                    double[] gw5Row = gw5[k];
+                    for (int j = 0; j < 1; j++) {
+                        gw5Row[j] = 0.0 + in0 * d5Row0[j] + in1 * d5Row1[j] + in2 * d5Row2[j] + in3 * d5Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d5Row0 = d5[0];
+                double[] a4Row0 = a4[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a4Row0[k];
+                    double[] gw5Row = gw5[k];
+                    for (int j = 0; j < 1; j++) {
+                        gw5Row[j] = 0.0 + in0 * d5Row0[j];
+                    }
+                }
+                s = 1;
             }
-            int s = 0;
-            // 4 samples per pass over a gradient row, added in sample order
             for (; s <= n - 4; s += 4) {
                 double[] d5Row0 = d5[s + 0];
                 double[] a4Row0 = a4[s + 0];
@@ -994,13 +1023,13 @@ public final class Custom {
                 }
             }
             for (; s < n; s++) {
-                double[] d5Row = d5[s];
-                double[] a4Row = a4[s];
+                double[] d5Row0 = d5[s + 0];
+                double[] a4Row0 = a4[s + 0];
                 for (int k = k0; k < k1; k++) {
-                    double in = a4Row[k];
+                    double in0 = a4Row0[k];
                     double[] gw5Row = gw5[k];
                     for (int j = 0; j < 1; j++) {
-                        gw5Row[j] += in * d5Row[j];
+                        gw5Row[j] = gw5Row[j] + in0 * d5Row0[j];
                     }
                 }
             }
@@ -1061,14 +1090,43 @@ public final class Custom {
      */
     private void backwardGw4(int n) {
         // gw4[j][k] = Σs d4[s][j]·a3[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 8; k0 += 8) {
             int k1 = Math.min(8, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw4[k], 0.0);
+            int s;
+            if (n >= 4) {
+                double[] d4Row0 = d4[0];
+                double[] a3Row0 = a3[0];
+                double[] d4Row1 = d4[1];
+                double[] a3Row1 = a3[1];
+                double[] d4Row2 = d4[2];
+                double[] a3Row2 = a3[2];
+                double[] d4Row3 = d4[3];
+                double[] a3Row3 = a3[3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a3Row0[k];
+                    double in1 = a3Row1[k];
+                    double in2 = a3Row2[k];
+                    double in3 = a3Row3[k];
+                    double[] gw4Row = gw4[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw4Row[j] = 0.0 + in0 * d4Row0[j] + in1 * d4Row1[j] + in2 * d4Row2[j] + in3 * d4Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d4Row0 = d4[0];
+                double[] a3Row0 = a3[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a3Row0[k];
+                    double[] gw4Row = gw4[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw4Row[j] = 0.0 + in0 * d4Row0[j];
+                    }
+                }
+                s = 1;
             }
-            int s = 0;
-            // 4 samples per pass over a gradient row, added in sample order
             for (; s <= n - 4; s += 4) {
                 double[] d4Row0 = d4[s + 0];
                 double[] a3Row0 = a3[s + 0];
@@ -1090,13 +1148,13 @@ public final class Custom {
                 }
             }
             for (; s < n; s++) {
-                double[] d4Row = d4[s];
-                double[] a3Row = a3[s];
+                double[] d4Row0 = d4[s + 0];
+                double[] a3Row0 = a3[s + 0];
                 for (int k = k0; k < k1; k++) {
-                    double in = a3Row[k];
+                    double in0 = a3Row0[k];
                     double[] gw4Row = gw4[k];
                     for (int j = 0; j < 8; j++) {
-                        gw4Row[j] += in * d4Row[j];
+                        gw4Row[j] = gw4Row[j] + in0 * d4Row0[j];
                     }
                 }
             }
@@ -1163,14 +1221,43 @@ public final class Custom {
      */
     private void backwardGw3(int n) {
         // gw3[j][k] = Σs d3[s][j]·a2[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 16; k0 += 8) {
             int k1 = Math.min(16, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw3[k], 0.0);
+            int s;
+            if (n >= 4) {
+                double[] d3Row0 = d3[0];
+                double[] a2Row0 = a2[0];
+                double[] d3Row1 = d3[1];
+                double[] a2Row1 = a2[1];
+                double[] d3Row2 = d3[2];
+                double[] a2Row2 = a2[2];
+                double[] d3Row3 = d3[3];
+                double[] a2Row3 = a2[3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a2Row0[k];
+                    double in1 = a2Row1[k];
+                    double in2 = a2Row2[k];
+                    double in3 = a2Row3[k];
+                    double[] gw3Row = gw3[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw3Row[j] = 0.0 + in0 * d3Row0[j] + in1 * d3Row1[j] + in2 * d3Row2[j] + in3 * d3Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d3Row0 = d3[0];
+                double[] a2Row0 = a2[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a2Row0[k];
+                    double[] gw3Row = gw3[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw3Row[j] = 0.0 + in0 * d3Row0[j];
+                    }
+                }
+                s = 1;
             }
-            int s = 0;
-            // 4 samples per pass over a gradient row, added in sample order
             for (; s <= n - 4; s += 4) {
                 double[] d3Row0 = d3[s + 0];
                 double[] a2Row0 = a2[s + 0];
@@ -1192,13 +1279,13 @@ public final class Custom {
                 }
             }
             for (; s < n; s++) {
-                double[] d3Row = d3[s];
-                double[] a2Row = a2[s];
+                double[] d3Row0 = d3[s + 0];
+                double[] a2Row0 = a2[s + 0];
                 for (int k = k0; k < k1; k++) {
-                    double in = a2Row[k];
+                    double in0 = a2Row0[k];
                     double[] gw3Row = gw3[k];
                     for (int j = 0; j < 8; j++) {
-                        gw3Row[j] += in * d3Row[j];
+                        gw3Row[j] = gw3Row[j] + in0 * d3Row0[j];
                     }
                 }
             }
@@ -1267,14 +1354,43 @@ public final class Custom {
      */
     private void backwardGw2(int n) {
         // gw2[j][k] = Σs d2[s][j]·a1[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 16; k0 += 8) {
             int k1 = Math.min(16, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw2[k], 0.0);
+            int s;
+            if (n >= 4) {
+                double[] d2Row0 = d2[0];
+                double[] a1Row0 = a1[0];
+                double[] d2Row1 = d2[1];
+                double[] a1Row1 = a1[1];
+                double[] d2Row2 = d2[2];
+                double[] a1Row2 = a1[2];
+                double[] d2Row3 = d2[3];
+                double[] a1Row3 = a1[3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a1Row0[k];
+                    double in1 = a1Row1[k];
+                    double in2 = a1Row2[k];
+                    double in3 = a1Row3[k];
+                    double[] gw2Row = gw2[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw2Row[j] = 0.0 + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d2Row0 = d2[0];
+                double[] a1Row0 = a1[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a1Row0[k];
+                    double[] gw2Row = gw2[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw2Row[j] = 0.0 + in0 * d2Row0[j];
+                    }
+                }
+                s = 1;
             }
-            int s = 0;
-            // 4 samples per pass over a gradient row, added in sample order
             for (; s <= n - 4; s += 4) {
                 double[] d2Row0 = d2[s + 0];
                 double[] a1Row0 = a1[s + 0];
@@ -1296,13 +1412,13 @@ public final class Custom {
                 }
             }
             for (; s < n; s++) {
-                double[] d2Row = d2[s];
-                double[] a1Row = a1[s];
+                double[] d2Row0 = d2[s + 0];
+                double[] a1Row0 = a1[s + 0];
                 for (int k = k0; k < k1; k++) {
-                    double in = a1Row[k];
+                    double in0 = a1Row0[k];
                     double[] gw2Row = gw2[k];
                     for (int j = 0; j < 16; j++) {
-                        gw2Row[j] += in * d2Row[j];
+                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j];
                     }
                 }
             }
@@ -1370,14 +1486,43 @@ public final class Custom {
      */
     private void backwardGw1(int n) {
         // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 3; k0 += 8) {
             int k1 = Math.min(3, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw1[k], 0.0);
+            int s;
+            if (n >= 4) {
+                double[] d1Row0 = d1[0];
+                double[] xBatchRow0 = xBatch[0];
+                double[] d1Row1 = d1[1];
+                double[] xBatchRow1 = xBatch[1];
+                double[] d1Row2 = d1[2];
+                double[] xBatchRow2 = xBatch[2];
+                double[] d1Row3 = d1[3];
+                double[] xBatchRow3 = xBatch[3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = xBatchRow0[k];
+                    double in1 = xBatchRow1[k];
+                    double in2 = xBatchRow2[k];
+                    double in3 = xBatchRow3[k];
+                    double[] gw1Row = gw1[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw1Row[j] = 0.0 + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d1Row0 = d1[0];
+                double[] xBatchRow0 = xBatch[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = xBatchRow0[k];
+                    double[] gw1Row = gw1[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw1Row[j] = 0.0 + in0 * d1Row0[j];
+                    }
+                }
+                s = 1;
             }
-            int s = 0;
-            // 4 samples per pass over a gradient row, added in sample order
             for (; s <= n - 4; s += 4) {
                 double[] d1Row0 = d1[s + 0];
                 double[] xBatchRow0 = xBatch[s + 0];
@@ -1399,13 +1544,13 @@ public final class Custom {
                 }
             }
             for (; s < n; s++) {
-                double[] d1Row = d1[s];
-                double[] xBatchRow = xBatch[s];
+                double[] d1Row0 = d1[s + 0];
+                double[] xBatchRow0 = xBatch[s + 0];
                 for (int k = k0; k < k1; k++) {
-                    double in = xBatchRow[k];
+                    double in0 = xBatchRow0[k];
                     double[] gw1Row = gw1[k];
                     for (int j = 0; j < 16; j++) {
-                        gw1Row[j] += in * d1Row[j];
+                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j];
                     }
                 }
             }
