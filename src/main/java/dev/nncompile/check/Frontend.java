@@ -7,6 +7,7 @@ import dev.nncompile.ast.SpecFile;
 import dev.nncompile.ast.TopItem;
 import dev.nncompile.model.Network;
 import dev.nncompile.parse.SpecParser;
+import dev.nncompile.source.DeepStack;
 import dev.nncompile.source.DiagnosticCode;
 import dev.nncompile.source.Diagnostics;
 import dev.nncompile.source.Quoted;
@@ -35,6 +36,10 @@ public final class Frontend {
     private Frontend() {}
 
     public static CheckResult check(SourceFile file) {
+        return DeepStack.call(() -> checkHere(file));
+    }
+
+    private static CheckResult checkHere(SourceFile file) {
         Diagnostics diagnostics = new Diagnostics(file);
         List<Network> networks;
         try {

@@ -8,6 +8,7 @@ import dev.nncompile.emit.ClassGenerator;
 import dev.nncompile.explain.Explainer;
 import dev.nncompile.explain.Format;
 import dev.nncompile.model.Network;
+import dev.nncompile.source.DeepStack;
 import dev.nncompile.source.Diagnostic;
 import dev.nncompile.source.SourceFile;
 import java.util.ArrayList;
@@ -43,6 +44,11 @@ public final class NnCompiler {
 
     /** The whole pipeline. Models are produced only when no spec has an error. */
     public static CompileResult compile(CompileRequest request) {
+        // derivation and emission recurse over formulas as deep as the checker allows
+        return DeepStack.call(() -> compileHere(request));
+    }
+
+    private static CompileResult compileHere(CompileRequest request) {
         CheckedSpecs checked = check(request);
         if (checked.hasErrors()) {
             return new CompileResult(List.of(), checked.diagnostics());

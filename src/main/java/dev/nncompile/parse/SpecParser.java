@@ -2,6 +2,7 @@ package dev.nncompile.parse;
 
 import dev.nncompile.ast.SpecFile;
 import dev.nncompile.parse.antlr.NnParser;
+import dev.nncompile.source.DeepStack;
 import dev.nncompile.source.DiagnosticCode;
 import dev.nncompile.source.Diagnostics;
 import dev.nncompile.source.SourceFile;
@@ -32,6 +33,10 @@ public final class SpecParser {
     private SpecParser() {}
 
     public static SpecFile parse(SourceFile file, Diagnostics diagnostics) {
+        return DeepStack.call(() -> parseHere(file, diagnostics));
+    }
+
+    private static SpecFile parseHere(SourceFile file, Diagnostics diagnostics) {
         String text = file.text();
         SpecFile empty = new SpecFile(null, List.of(), new SourceSpan(0, text.length()));
         if (text.length() > Limits.MAX_CHARS) {

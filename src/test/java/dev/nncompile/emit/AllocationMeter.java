@@ -15,9 +15,17 @@ final class AllocationMeter {
     private AllocationMeter() {}
 
     static long leastAllocated(IntConsumer probe, int what) {
+        return leastAllocated(probe, probe, what);
+    }
+
+    /**
+     * As {@link #leastAllocated(IntConsumer, int)}, warming up with a shorter probe of the same class: the JIT's code
+     * is shared by every instance, so large models need not run the long probe four times.
+     */
+    static long leastAllocated(IntConsumer warmUp, IntConsumer probe, int what) {
         THREADS.getCurrentThreadAllocatedBytes();   // any lazy set-up of the bean itself happens here
         for (int warm = 0; warm < 3; warm++) {
-            probe.accept(what);   // warm-up: the JIT compiles the loop
+            warmUp.accept(what);   // warm-up: the JIT compiles the loop
         }
         long least = Long.MAX_VALUE;
         for (int attempt = 0; attempt < 3 && least > 0; attempt++) {

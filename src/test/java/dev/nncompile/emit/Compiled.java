@@ -96,6 +96,7 @@ final class Compiled {
                 + "    private final " + t + "[] out = new " + t + "[" + m + ".OUTPUTS];\n"
                 + "    public double sink;\n"
                 + "    public int calls = 10000;\n"
+                + "    public int n = " + m + ".MAX_BATCH;\n"
                 + "    public " + m + "Probe() {\n"
                 + "        for (int i = 0; i < x.length; i++) { x[i] = (i % 7) * 0.25f - 0.5f; }\n"
                 + "        for (int i = 0; i < y.length; i += " + m + ".OUTPUTS) { y[i + (i / 3) % " + m
@@ -106,9 +107,9 @@ final class Compiled {
                 + "        for (int i = 0; i < calls; i++) {\n"
                 + "            switch (what) {\n"
                 + "                case 0 -> { model.predict(x, 0, out); s += out[0]; }\n"
-                + "                case 1 -> s += model.trainBatch(x, y, " + m + ".MAX_BATCH);\n"
-                + "                case 2 -> s += model.loss(x, y, " + m + ".MAX_BATCH);\n"
-                + "                default -> s += model.computeGradients(x, y, " + m + ".MAX_BATCH);\n"
+                + "                case 1 -> s += model.trainBatch(x, y, n);\n"
+                + "                case 2 -> s += model.loss(x, y, n);\n"
+                + "                default -> s += model.computeGradients(x, y, n);\n"
                 + "            }\n"
                 + "        }\n"
                 + "        sink = s;\n"
@@ -118,9 +119,15 @@ final class Compiled {
 
     /** A probe making {@code calls} calls per accept. */
     java.util.function.IntConsumer newProbe(int calls) {
+        return newProbe(calls, constant("MAX_BATCH"));
+    }
+
+    /** A probe making {@code calls} calls per accept, each on {@code n} samples. */
+    java.util.function.IntConsumer newProbe(int calls, int n) {
         java.util.function.IntConsumer probe = newProbe();
         try {
             probe.getClass().getField("calls").setInt(probe, calls);
+            probe.getClass().getField("n").setInt(probe, n);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
@@ -221,6 +228,15 @@ final class Compiled {
     double loss(Object model, Object x, Object y, int n) {
         return ((Number) call(model, "loss", new Class<?>[] {realArray(), realArray(), int.class}, x, y, n))
                 .doubleValue();
+    }
+
+    void setParameters(Object model, double[] values) {
+        call(model, "setParameters", new Class<?>[] {realArray()}, array(values));
+    }
+
+    double computeGradients(Object model, Object x, Object y, int n) {
+        return ((Number) call(model, "computeGradients", new Class<?>[] {realArray(), realArray(), int.class}, x, y,
+                n)).doubleValue();
     }
 
     double gradientCheck(Object model, Object x, Object y, int n) {
