@@ -1163,19 +1163,27 @@ public final class MnistRelu {
      * Reads weights written by {@link #writeWeights} (or by PyTorch with the same names). Every tensor
      * must be present with dtype F32 and the layer's shape, and nothing else; on any error this throws
      * an IOException saying what is wrong and leaves the model untouched.
+     * Reads the header and then exactly the PARAMETERS values the model needs, never more; bytes after
+     * them are left in the stream.
      */
     public void readWeights(InputStream in) throws IOException {
-        byte[] bytes = in.readAllBytes();
-        if (bytes.length < 8) {
-            throw new IOException("safetensors: " + bytes.length + " bytes, too short for the header length");
+        // bounded reads: never more than the header declares (up to the reference limit) and the
+        // PARAMETERS values the model needs, so an endless or lying stream cannot exhaust the heap
+        byte[] lengthBytes = in.readNBytes(8);
+        if (lengthBytes.length < 8) {
+            throw new IOException("safetensors: " + lengthBytes.length + " bytes, too short for the header length");
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long headerLength = buffer.getLong(0);
-        if (headerLength < 2 || headerLength > bytes.length - 8) {
-            throw new IOException("safetensors: header length " + headerLength + " does not fit the " + bytes.length + "-byte stream (truncated?)");
+        long headerLength = ByteBuffer.wrap(lengthBytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        if (headerLength < 2 || headerLength > 100_000_000L) {
+            throw new IOException("safetensors: header length " + headerLength + " is absurd (the limit is 100000000 bytes)");
         }
-        Map<?, ?> header = SafetensorsJson.parse(new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8));
-        int data = 8 + (int) headerLength;
+        byte[] headerBytes = in.readNBytes((int) headerLength);
+        if (headerBytes.length < headerLength) {
+            throw new IOException("safetensors: header length " + headerLength + " does not fit the " + (8 + headerBytes.length) + "-byte stream (truncated?)");
+        }
+        Map<?, ?> header = SafetensorsJson.parse(new String(headerBytes, StandardCharsets.UTF_8));
+        ByteBuffer buffer = ByteBuffer.wrap(in.readNBytes(PARAMETERS * 4)).order(ByteOrder.LITTLE_ENDIAN);
+        int data = 0;
         for (Object name : header.keySet()) {
             boolean known = switch (String.valueOf(name)) {
                 case "__metadata__", "layers.0.weight", "layers.0.bias", "layers.1.weight", "layers.1.bias" -> true;

@@ -78,7 +78,8 @@ public final class Frontend {
         List<Network> networks = new ArrayList<>();
         for (ModelDecl model : models) {
             Network network = new ModelChecker(diagnostics, definitionChecker, used).check(model, packageName);
-            if (network != null && !diagnostics.hasErrorWithin(model.name().span())) {
+            // an error anywhere in the model (a syntax error in its body too) withholds its network (issue 8 fuzzing)
+            if (network != null && !diagnostics.hasErrorWithin(model.span())) {
                 networks.add(network);
             }
         }
@@ -90,14 +91,22 @@ public final class Frontend {
         if (ast.packageName() == null) {
             return "";
         }
+        boolean partsOk = true;
         for (Name part : ast.packageName().parts()) {
             String problem = JavaNames.KEYWORDS.contains(part.text()) ? "it is a Java keyword" : null;
             if (problem != null) {
+                partsOk = false;
                 diagnostics.report(DiagnosticCode.NN113, part.span(), "invalid package name: "
                         + Quoted.of(part.text()) + " cannot be part of it: " + problem, null);
             }
         }
-        return ast.packageName().dotted();
+        String dotted = ast.packageName().dotted();
+        String problem = partsOk ? JavaNames.problemAsPackage(dotted) : null;
+        if (problem != null) {
+            diagnostics.report(DiagnosticCode.NN113, ast.packageName().span(), "invalid package name: "
+                    + Quoted.of(dotted) + ": " + problem, "use a package of your own, e.g. com.example.models");
+        }
+        return dotted;
     }
 
     /** Each model becomes a class: its name must be a legal class name, unique even ignoring case. */
@@ -109,7 +118,8 @@ public final class Frontend {
             if (problem != null) {
                 diagnostics.report(DiagnosticCode.NN108, m.name().span(), "model name " + Quoted.of(name)
                         + " cannot be a Java class name: " + problem, "choose another name, e.g. "
-                        + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Model");
+                        + Character.toUpperCase(name.charAt(0))
+                        + name.substring(1, Math.min(name.length(), JavaNames.MAX_NAME_LENGTH - 5)) + "Model");
             }
             ModelDecl first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), m);
             if (first != null) {

@@ -4,10 +4,12 @@ import dev.nncompile.compiler.CompileRequest;
 import dev.nncompile.compiler.CompileResult;
 import dev.nncompile.compiler.NnCompiler;
 import dev.nncompile.model.Precision;
+import dev.nncompile.parse.Limits;
 import dev.nncompile.source.Diagnostic;
 import dev.nncompile.source.DiagnosticRenderer;
 import dev.nncompile.source.SourceFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -39,9 +41,21 @@ final class SpecFiles {
         return new CompileRequest(files, packageName, precision);
     }
 
+    /** The most bytes read from one spec: enough for {@link Limits#MAX_CHARS} chars in UTF-8, plus a BOM. */
+    static final int MAX_BYTES = 3 * Limits.MAX_CHARS + 3;
+
     static SourceFile read(Path p) throws Unreadable {
         try {
-            byte[] bytes = Files.readAllBytes(p);
+            byte[] bytes;
+            // bounded: an enormous file (or /dev/zero) must not exhaust the heap before the front end's
+            // size limit can report it (issue 8 §3); UTF-8 needs at most 3 bytes for each char of a Java string
+            try (InputStream in = Files.newInputStream(p)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new Unreadable(p + ": file too large: more than " + MAX_BYTES + " bytes; a spec may hold at"
+                        + " most " + Limits.MAX_CHARS + " chars");
+            }
             String text;
             try {
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -125,21 +125,28 @@ final class WeightsIoGenerator {
                 .addJavadoc("Reads weights written by {@link #writeWeights} (or by PyTorch with the same names)."
                         + " Every tensor\nmust be present with dtype $L and the layer's shape, and nothing else;"
                         + " on any error this throws\nan IOException saying what is wrong and leaves the model"
-                        + " untouched.\n", real.dtype())
+                        + " untouched.\nReads the header and then exactly the PARAMETERS values the model needs, never"
+                        + " more; bytes after\nthem are left in the stream.\n", real.dtype())
                 .addParameter(InputStream.class, "in")
                 .addException(IOException.class)
                 .addCode(snippet.code("""
-                        byte[] bytes = in.readAllBytes();
-                        if (bytes.length < 8) {
-                            throw new $io:T("safetensors: " + bytes.length + " bytes, too short for the header length");
+                        // bounded reads: never more than the header declares (up to the reference limit) and the
+                        // PARAMETERS values the model needs, so an endless or lying stream cannot exhaust the heap
+                        byte[] lengthBytes = in.readNBytes(8);
+                        if (lengthBytes.length < 8) {
+                            throw new $io:T("safetensors: " + lengthBytes.length + " bytes, too short for the header length");
                         }
-                        $bytes:T buffer = $bytes:T.wrap(bytes).order($order:T.LITTLE_ENDIAN);
-                        long headerLength = buffer.getLong(0);
-                        if (headerLength < 2 || headerLength > bytes.length - 8) {
-                            throw new $io:T("safetensors: header length " + headerLength + " does not fit the " + bytes.length + "-byte stream (truncated?)");
+                        long headerLength = $bytes:T.wrap(lengthBytes).order($order:T.LITTLE_ENDIAN).getLong(0);
+                        if (headerLength < 2 || headerLength > 100_000_000L) {
+                            throw new $io:T("safetensors: header length " + headerLength + " is absurd (the limit is 100000000 bytes)");
                         }
-                        $map:T header = SafetensorsJson.parse(new String(bytes, 8, (int) headerLength, $utf8:T.UTF_8));
-                        int data = 8 + (int) headerLength;
+                        byte[] headerBytes = in.readNBytes((int) headerLength);
+                        if (headerBytes.length < headerLength) {
+                            throw new $io:T("safetensors: header length " + headerLength + " does not fit the " + (8 + headerBytes.length) + "-byte stream (truncated?)");
+                        }
+                        $map:T header = SafetensorsJson.parse(new String(headerBytes, $utf8:T.UTF_8));
+                        $bytes:T buffer = $bytes:T.wrap(in.readNBytes(PARAMETERS * $size:L)).order($order:T.LITTLE_ENDIAN);
+                        int data = 0;
                         for (Object name : header.keySet()) {
                             boolean known = switch (String.valueOf(name)) {
                                 case "__metadata__", $names:L -> true;

@@ -39,7 +39,7 @@ public final class ExprOrder implements Comparator<Expr> {
             Mul n = (Mul) b;
             // order products by what is multiplied, then by coefficient: 3·x sits next to x
             int byRest = compareLists(withoutCoefficient(m.factors()), withoutCoefficient(n.factors()));
-            return byRest != 0 ? byRest : compareLists(m.factors(), n.factors());
+            return byRest != 0 ? byRest : compareCoefficients(m.factors(), n.factors());
         }
         if (a instanceof Add s) {
             return compareLists(s.terms(), ((Add) b).terms());
@@ -52,6 +52,28 @@ public final class ExprOrder implements Comparator<Expr> {
         }
         int byThen = compare(c.then(), d.then());
         return byThen != 0 ? byThen : compare(c.otherwise(), d.otherwise());
+    }
+
+    /**
+     * The tie-break of two products whose factors other than the coefficient are equal: what
+     * {@code compareLists(a, b)} would return, without comparing the equal factors a second time. Comparing them
+     * again made the order cost 2^depth on nested products such as tanh(0.9·tanh(0.9·…)) (issue 8: a 60-deep
+     * formula hung the checker).
+     */
+    private static int compareCoefficients(List<Expr> a, List<Expr> b) {
+        boolean aHas = !a.isEmpty() && a.get(0) instanceof Const;
+        boolean bHas = !b.isEmpty() && b.get(0) instanceof Const;
+        if (aHas && bHas) {
+            return Double.compare(((Const) a.get(0)).value(), ((Const) b.get(0)).value());
+        }
+        if (!aHas && !bHas) {
+            return 0;
+        }
+        // one list is the other with a leading constant: the constant sorts before any other factor, or the
+        // longer list sorts after when the other has no factor at all
+        List<Expr> shorter = aHas ? b : a;
+        int withCoefficient = shorter.isEmpty() ? 1 : -1;
+        return aHas ? withCoefficient : -withCoefficient;
     }
 
     static List<Expr> withoutCoefficient(List<Expr> factors) {
