@@ -722,19 +722,26 @@ public final class Custom {
      */
     private void forwardZ1(int n) {
         // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major)
+        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
+        // adds 3 weight rows at once, in k order (the same sums as one row at a time), so each output row
+        // is loaded and stored once per 3 products
         for (int s0 = 0; s0 < n; s0 += 8) {
             int s1 = Math.min(n, s0 + 8);
             for (int s = s0; s < s1; s++) {
                 System.arraycopy(b1, 0, z1[s], 0, 16);
             }
-            for (int k = 0; k < 3; k++) {
-                double[] w1Row = w1[k];
+            for (int k = 0; k < 3; k += 3) {
+                double[] w1Row0 = w1[k + 0];
+                double[] w1Row1 = w1[k + 1];
+                double[] w1Row2 = w1[k + 2];
                 for (int s = s0; s < s1; s++) {
-                    double in = xBatch[s][k];
+                    double[] xBatchRow = xBatch[s];
+                    double in0 = xBatchRow[k + 0];
+                    double in1 = xBatchRow[k + 1];
+                    double in2 = xBatchRow[k + 2];
                     double[] z1Row = z1[s];
                     for (int j = 0; j < 16; j++) {
-                        z1Row[j] += in * w1Row[j];
+                        z1Row[j] = z1Row[j] + in0 * w1Row0[j] + in1 * w1Row1[j] + in2 * w1Row2[j];
                     }
                 }
             }
@@ -755,19 +762,28 @@ public final class Custom {
      */
     private void forwardZ2(int n) {
         // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major)
+        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
+        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
+        // is loaded and stored once per 4 products
         for (int s0 = 0; s0 < n; s0 += 8) {
             int s1 = Math.min(n, s0 + 8);
             for (int s = s0; s < s1; s++) {
                 System.arraycopy(b2, 0, z2[s], 0, 16);
             }
-            for (int k = 0; k < 16; k++) {
-                double[] w2Row = w2[k];
+            for (int k = 0; k < 16; k += 4) {
+                double[] w2Row0 = w2[k + 0];
+                double[] w2Row1 = w2[k + 1];
+                double[] w2Row2 = w2[k + 2];
+                double[] w2Row3 = w2[k + 3];
                 for (int s = s0; s < s1; s++) {
-                    double in = a1[s][k];
+                    double[] a1Row = a1[s];
+                    double in0 = a1Row[k + 0];
+                    double in1 = a1Row[k + 1];
+                    double in2 = a1Row[k + 2];
+                    double in3 = a1Row[k + 3];
                     double[] z2Row = z2[s];
                     for (int j = 0; j < 16; j++) {
-                        z2Row[j] += in * w2Row[j];
+                        z2Row[j] = z2Row[j] + in0 * w2Row0[j] + in1 * w2Row1[j] + in2 * w2Row2[j] + in3 * w2Row3[j];
                     }
                 }
             }
@@ -788,19 +804,28 @@ public final class Custom {
      */
     private void forwardZ3(int n) {
         // z3[s][j] = b3[j] + Σk w3[j][k]·a2[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major)
+        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
+        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
+        // is loaded and stored once per 4 products
         for (int s0 = 0; s0 < n; s0 += 8) {
             int s1 = Math.min(n, s0 + 8);
             for (int s = s0; s < s1; s++) {
                 System.arraycopy(b3, 0, z3[s], 0, 8);
             }
-            for (int k = 0; k < 16; k++) {
-                double[] w3Row = w3[k];
+            for (int k = 0; k < 16; k += 4) {
+                double[] w3Row0 = w3[k + 0];
+                double[] w3Row1 = w3[k + 1];
+                double[] w3Row2 = w3[k + 2];
+                double[] w3Row3 = w3[k + 3];
                 for (int s = s0; s < s1; s++) {
-                    double in = a2[s][k];
+                    double[] a2Row = a2[s];
+                    double in0 = a2Row[k + 0];
+                    double in1 = a2Row[k + 1];
+                    double in2 = a2Row[k + 2];
+                    double in3 = a2Row[k + 3];
                     double[] z3Row = z3[s];
                     for (int j = 0; j < 8; j++) {
-                        z3Row[j] += in * w3Row[j];
+                        z3Row[j] = z3Row[j] + in0 * w3Row0[j] + in1 * w3Row1[j] + in2 * w3Row2[j] + in3 * w3Row3[j];
                     }
                 }
             }
@@ -821,19 +846,28 @@ public final class Custom {
      */
     private void forwardZ4(int n) {
         // z4[s][j] = b4[j] + Σk w4[j][k]·a3[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major)
+        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
+        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
+        // is loaded and stored once per 4 products
         for (int s0 = 0; s0 < n; s0 += 8) {
             int s1 = Math.min(n, s0 + 8);
             for (int s = s0; s < s1; s++) {
                 System.arraycopy(b4, 0, z4[s], 0, 8);
             }
-            for (int k = 0; k < 8; k++) {
-                double[] w4Row = w4[k];
+            for (int k = 0; k < 8; k += 4) {
+                double[] w4Row0 = w4[k + 0];
+                double[] w4Row1 = w4[k + 1];
+                double[] w4Row2 = w4[k + 2];
+                double[] w4Row3 = w4[k + 3];
                 for (int s = s0; s < s1; s++) {
-                    double in = a3[s][k];
+                    double[] a3Row = a3[s];
+                    double in0 = a3Row[k + 0];
+                    double in1 = a3Row[k + 1];
+                    double in2 = a3Row[k + 2];
+                    double in3 = a3Row[k + 3];
                     double[] z4Row = z4[s];
                     for (int j = 0; j < 8; j++) {
-                        z4Row[j] += in * w4Row[j];
+                        z4Row[j] = z4Row[j] + in0 * w4Row0[j] + in1 * w4Row1[j] + in2 * w4Row2[j] + in3 * w4Row3[j];
                     }
                 }
             }
@@ -854,19 +888,28 @@ public final class Custom {
      */
     private void forwardZ5(int n) {
         // z5[s][j] = b5[j] + Σk w5[j][k]·a4[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major)
+        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
+        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
+        // is loaded and stored once per 4 products
         for (int s0 = 0; s0 < n; s0 += 8) {
             int s1 = Math.min(n, s0 + 8);
             for (int s = s0; s < s1; s++) {
                 System.arraycopy(b5, 0, z5[s], 0, 1);
             }
-            for (int k = 0; k < 8; k++) {
-                double[] w5Row = w5[k];
+            for (int k = 0; k < 8; k += 4) {
+                double[] w5Row0 = w5[k + 0];
+                double[] w5Row1 = w5[k + 1];
+                double[] w5Row2 = w5[k + 2];
+                double[] w5Row3 = w5[k + 3];
                 for (int s = s0; s < s1; s++) {
-                    double in = a4[s][k];
+                    double[] a4Row = a4[s];
+                    double in0 = a4Row[k + 0];
+                    double in1 = a4Row[k + 1];
+                    double in2 = a4Row[k + 2];
+                    double in3 = a4Row[k + 3];
                     double[] z5Row = z5[s];
                     for (int j = 0; j < 1; j++) {
-                        z5Row[j] += in * w5Row[j];
+                        z5Row[j] = z5Row[j] + in0 * w5Row0[j] + in1 * w5Row1[j] + in2 * w5Row2[j] + in3 * w5Row3[j];
                     }
                 }
             }
@@ -922,20 +965,71 @@ public final class Custom {
      */
     private void backwardGw5(int n) {
         // gw5[j][k] = Σs d5[s][j]·a4[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 8; k0 += 8) {
             int k1 = Math.min(8, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw5[k], 0.0);
-            }
-            for (int s = 0; s < n; s++) {
-                double[] d5Row = d5[s];
-                double[] a4Row = a4[s];
+            int s;
+            if (n >= 4) {
+                double[] d5Row0 = d5[0];
+                double[] a4Row0 = a4[0];
+                double[] d5Row1 = d5[1];
+                double[] a4Row1 = a4[1];
+                double[] d5Row2 = d5[2];
+                double[] a4Row2 = a4[2];
+                double[] d5Row3 = d5[3];
+                double[] a4Row3 = a4[3];
                 for (int k = k0; k < k1; k++) {
-                    double in = a4Row[k];
+                    double in0 = a4Row0[k];
+                    double in1 = a4Row1[k];
+                    double in2 = a4Row2[k];
+                    double in3 = a4Row3[k];
                     double[] gw5Row = gw5[k];
                     for (int j = 0; j < 1; j++) {
-                        gw5Row[j] += in * d5Row[j];
+                        gw5Row[j] = 0.0 + in0 * d5Row0[j] + in1 * d5Row1[j] + in2 * d5Row2[j] + in3 * d5Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d5Row0 = d5[0];
+                double[] a4Row0 = a4[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a4Row0[k];
+                    double[] gw5Row = gw5[k];
+                    for (int j = 0; j < 1; j++) {
+                        gw5Row[j] = 0.0 + in0 * d5Row0[j];
+                    }
+                }
+                s = 1;
+            }
+            for (; s <= n - 4; s += 4) {
+                double[] d5Row0 = d5[s + 0];
+                double[] a4Row0 = a4[s + 0];
+                double[] d5Row1 = d5[s + 1];
+                double[] a4Row1 = a4[s + 1];
+                double[] d5Row2 = d5[s + 2];
+                double[] a4Row2 = a4[s + 2];
+                double[] d5Row3 = d5[s + 3];
+                double[] a4Row3 = a4[s + 3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a4Row0[k];
+                    double in1 = a4Row1[k];
+                    double in2 = a4Row2[k];
+                    double in3 = a4Row3[k];
+                    double[] gw5Row = gw5[k];
+                    for (int j = 0; j < 1; j++) {
+                        gw5Row[j] = gw5Row[j] + in0 * d5Row0[j] + in1 * d5Row1[j] + in2 * d5Row2[j] + in3 * d5Row3[j];
+                    }
+                }
+            }
+            for (; s < n; s++) {
+                double[] d5Row0 = d5[s + 0];
+                double[] a4Row0 = a4[s + 0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a4Row0[k];
+                    double[] gw5Row = gw5[k];
+                    for (int j = 0; j < 1; j++) {
+                        gw5Row[j] = gw5Row[j] + in0 * d5Row0[j];
                     }
                 }
             }
@@ -972,11 +1066,12 @@ public final class Custom {
             double[] acc = d4T[k];
             double[] w5Row = w5[k];
             Arrays.fill(acc, 0, n, 0.0);
-            for (int j = 0; j < 1; j++) {
-                double weight = w5Row[j];
-                double[] d5TRow = d5T[j];
+            // 1 units per pass over acc, added in j order
+            for (int j = 0; j < 1; j += 1) {
+                double weight0 = w5Row[j + 0];
+                double[] d5TRow0 = d5T[j + 0];
                 for (int s = 0; s < n; s++) {
-                    acc[s] += weight * d5TRow[s];
+                    acc[s] = acc[s] + weight0 * d5TRow0[s];
                 }
             }
         }
@@ -995,20 +1090,71 @@ public final class Custom {
      */
     private void backwardGw4(int n) {
         // gw4[j][k] = Σs d4[s][j]·a3[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 8; k0 += 8) {
             int k1 = Math.min(8, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw4[k], 0.0);
-            }
-            for (int s = 0; s < n; s++) {
-                double[] d4Row = d4[s];
-                double[] a3Row = a3[s];
+            int s;
+            if (n >= 4) {
+                double[] d4Row0 = d4[0];
+                double[] a3Row0 = a3[0];
+                double[] d4Row1 = d4[1];
+                double[] a3Row1 = a3[1];
+                double[] d4Row2 = d4[2];
+                double[] a3Row2 = a3[2];
+                double[] d4Row3 = d4[3];
+                double[] a3Row3 = a3[3];
                 for (int k = k0; k < k1; k++) {
-                    double in = a3Row[k];
+                    double in0 = a3Row0[k];
+                    double in1 = a3Row1[k];
+                    double in2 = a3Row2[k];
+                    double in3 = a3Row3[k];
                     double[] gw4Row = gw4[k];
                     for (int j = 0; j < 8; j++) {
-                        gw4Row[j] += in * d4Row[j];
+                        gw4Row[j] = 0.0 + in0 * d4Row0[j] + in1 * d4Row1[j] + in2 * d4Row2[j] + in3 * d4Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d4Row0 = d4[0];
+                double[] a3Row0 = a3[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a3Row0[k];
+                    double[] gw4Row = gw4[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw4Row[j] = 0.0 + in0 * d4Row0[j];
+                    }
+                }
+                s = 1;
+            }
+            for (; s <= n - 4; s += 4) {
+                double[] d4Row0 = d4[s + 0];
+                double[] a3Row0 = a3[s + 0];
+                double[] d4Row1 = d4[s + 1];
+                double[] a3Row1 = a3[s + 1];
+                double[] d4Row2 = d4[s + 2];
+                double[] a3Row2 = a3[s + 2];
+                double[] d4Row3 = d4[s + 3];
+                double[] a3Row3 = a3[s + 3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a3Row0[k];
+                    double in1 = a3Row1[k];
+                    double in2 = a3Row2[k];
+                    double in3 = a3Row3[k];
+                    double[] gw4Row = gw4[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw4Row[j] = gw4Row[j] + in0 * d4Row0[j] + in1 * d4Row1[j] + in2 * d4Row2[j] + in3 * d4Row3[j];
+                    }
+                }
+            }
+            for (; s < n; s++) {
+                double[] d4Row0 = d4[s + 0];
+                double[] a3Row0 = a3[s + 0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a3Row0[k];
+                    double[] gw4Row = gw4[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw4Row[j] = gw4Row[j] + in0 * d4Row0[j];
                     }
                 }
             }
@@ -1045,11 +1191,18 @@ public final class Custom {
             double[] acc = d3T[k];
             double[] w4Row = w4[k];
             Arrays.fill(acc, 0, n, 0.0);
-            for (int j = 0; j < 8; j++) {
-                double weight = w4Row[j];
-                double[] d4TRow = d4T[j];
+            // 4 units per pass over acc, added in j order
+            for (int j = 0; j < 8; j += 4) {
+                double weight0 = w4Row[j + 0];
+                double[] d4TRow0 = d4T[j + 0];
+                double weight1 = w4Row[j + 1];
+                double[] d4TRow1 = d4T[j + 1];
+                double weight2 = w4Row[j + 2];
+                double[] d4TRow2 = d4T[j + 2];
+                double weight3 = w4Row[j + 3];
+                double[] d4TRow3 = d4T[j + 3];
                 for (int s = 0; s < n; s++) {
-                    acc[s] += weight * d4TRow[s];
+                    acc[s] = acc[s] + weight0 * d4TRow0[s] + weight1 * d4TRow1[s] + weight2 * d4TRow2[s] + weight3 * d4TRow3[s];
                 }
             }
         }
@@ -1068,20 +1221,71 @@ public final class Custom {
      */
     private void backwardGw3(int n) {
         // gw3[j][k] = Σs d3[s][j]·a2[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 16; k0 += 8) {
             int k1 = Math.min(16, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw3[k], 0.0);
-            }
-            for (int s = 0; s < n; s++) {
-                double[] d3Row = d3[s];
-                double[] a2Row = a2[s];
+            int s;
+            if (n >= 4) {
+                double[] d3Row0 = d3[0];
+                double[] a2Row0 = a2[0];
+                double[] d3Row1 = d3[1];
+                double[] a2Row1 = a2[1];
+                double[] d3Row2 = d3[2];
+                double[] a2Row2 = a2[2];
+                double[] d3Row3 = d3[3];
+                double[] a2Row3 = a2[3];
                 for (int k = k0; k < k1; k++) {
-                    double in = a2Row[k];
+                    double in0 = a2Row0[k];
+                    double in1 = a2Row1[k];
+                    double in2 = a2Row2[k];
+                    double in3 = a2Row3[k];
                     double[] gw3Row = gw3[k];
                     for (int j = 0; j < 8; j++) {
-                        gw3Row[j] += in * d3Row[j];
+                        gw3Row[j] = 0.0 + in0 * d3Row0[j] + in1 * d3Row1[j] + in2 * d3Row2[j] + in3 * d3Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d3Row0 = d3[0];
+                double[] a2Row0 = a2[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a2Row0[k];
+                    double[] gw3Row = gw3[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw3Row[j] = 0.0 + in0 * d3Row0[j];
+                    }
+                }
+                s = 1;
+            }
+            for (; s <= n - 4; s += 4) {
+                double[] d3Row0 = d3[s + 0];
+                double[] a2Row0 = a2[s + 0];
+                double[] d3Row1 = d3[s + 1];
+                double[] a2Row1 = a2[s + 1];
+                double[] d3Row2 = d3[s + 2];
+                double[] a2Row2 = a2[s + 2];
+                double[] d3Row3 = d3[s + 3];
+                double[] a2Row3 = a2[s + 3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a2Row0[k];
+                    double in1 = a2Row1[k];
+                    double in2 = a2Row2[k];
+                    double in3 = a2Row3[k];
+                    double[] gw3Row = gw3[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw3Row[j] = gw3Row[j] + in0 * d3Row0[j] + in1 * d3Row1[j] + in2 * d3Row2[j] + in3 * d3Row3[j];
+                    }
+                }
+            }
+            for (; s < n; s++) {
+                double[] d3Row0 = d3[s + 0];
+                double[] a2Row0 = a2[s + 0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a2Row0[k];
+                    double[] gw3Row = gw3[k];
+                    for (int j = 0; j < 8; j++) {
+                        gw3Row[j] = gw3Row[j] + in0 * d3Row0[j];
                     }
                 }
             }
@@ -1118,11 +1322,18 @@ public final class Custom {
             double[] acc = d2T[k];
             double[] w3Row = w3[k];
             Arrays.fill(acc, 0, n, 0.0);
-            for (int j = 0; j < 8; j++) {
-                double weight = w3Row[j];
-                double[] d3TRow = d3T[j];
+            // 4 units per pass over acc, added in j order
+            for (int j = 0; j < 8; j += 4) {
+                double weight0 = w3Row[j + 0];
+                double[] d3TRow0 = d3T[j + 0];
+                double weight1 = w3Row[j + 1];
+                double[] d3TRow1 = d3T[j + 1];
+                double weight2 = w3Row[j + 2];
+                double[] d3TRow2 = d3T[j + 2];
+                double weight3 = w3Row[j + 3];
+                double[] d3TRow3 = d3T[j + 3];
                 for (int s = 0; s < n; s++) {
-                    acc[s] += weight * d3TRow[s];
+                    acc[s] = acc[s] + weight0 * d3TRow0[s] + weight1 * d3TRow1[s] + weight2 * d3TRow2[s] + weight3 * d3TRow3[s];
                 }
             }
         }
@@ -1143,20 +1354,71 @@ public final class Custom {
      */
     private void backwardGw2(int n) {
         // gw2[j][k] = Σs d2[s][j]·a1[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 16; k0 += 8) {
             int k1 = Math.min(16, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw2[k], 0.0);
-            }
-            for (int s = 0; s < n; s++) {
-                double[] d2Row = d2[s];
-                double[] a1Row = a1[s];
+            int s;
+            if (n >= 4) {
+                double[] d2Row0 = d2[0];
+                double[] a1Row0 = a1[0];
+                double[] d2Row1 = d2[1];
+                double[] a1Row1 = a1[1];
+                double[] d2Row2 = d2[2];
+                double[] a1Row2 = a1[2];
+                double[] d2Row3 = d2[3];
+                double[] a1Row3 = a1[3];
                 for (int k = k0; k < k1; k++) {
-                    double in = a1Row[k];
+                    double in0 = a1Row0[k];
+                    double in1 = a1Row1[k];
+                    double in2 = a1Row2[k];
+                    double in3 = a1Row3[k];
                     double[] gw2Row = gw2[k];
                     for (int j = 0; j < 16; j++) {
-                        gw2Row[j] += in * d2Row[j];
+                        gw2Row[j] = 0.0 + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d2Row0 = d2[0];
+                double[] a1Row0 = a1[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a1Row0[k];
+                    double[] gw2Row = gw2[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw2Row[j] = 0.0 + in0 * d2Row0[j];
+                    }
+                }
+                s = 1;
+            }
+            for (; s <= n - 4; s += 4) {
+                double[] d2Row0 = d2[s + 0];
+                double[] a1Row0 = a1[s + 0];
+                double[] d2Row1 = d2[s + 1];
+                double[] a1Row1 = a1[s + 1];
+                double[] d2Row2 = d2[s + 2];
+                double[] a1Row2 = a1[s + 2];
+                double[] d2Row3 = d2[s + 3];
+                double[] a1Row3 = a1[s + 3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a1Row0[k];
+                    double in1 = a1Row1[k];
+                    double in2 = a1Row2[k];
+                    double in3 = a1Row3[k];
+                    double[] gw2Row = gw2[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
+                    }
+                }
+            }
+            for (; s < n; s++) {
+                double[] d2Row0 = d2[s + 0];
+                double[] a1Row0 = a1[s + 0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = a1Row0[k];
+                    double[] gw2Row = gw2[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j];
                     }
                 }
             }
@@ -1193,11 +1455,18 @@ public final class Custom {
             double[] acc = d1T[k];
             double[] w2Row = w2[k];
             Arrays.fill(acc, 0, n, 0.0);
-            for (int j = 0; j < 16; j++) {
-                double weight = w2Row[j];
-                double[] d2TRow = d2T[j];
+            // 4 units per pass over acc, added in j order
+            for (int j = 0; j < 16; j += 4) {
+                double weight0 = w2Row[j + 0];
+                double[] d2TRow0 = d2T[j + 0];
+                double weight1 = w2Row[j + 1];
+                double[] d2TRow1 = d2T[j + 1];
+                double weight2 = w2Row[j + 2];
+                double[] d2TRow2 = d2T[j + 2];
+                double weight3 = w2Row[j + 3];
+                double[] d2TRow3 = d2T[j + 3];
                 for (int s = 0; s < n; s++) {
-                    acc[s] += weight * d2TRow[s];
+                    acc[s] = acc[s] + weight0 * d2TRow0[s] + weight1 * d2TRow1[s] + weight2 * d2TRow2[s] + weight3 * d2TRow3[s];
                 }
             }
         }
@@ -1217,20 +1486,71 @@ public final class Custom {
      */
     private void backwardGw1(int n) {
         // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 3; k0 += 8) {
             int k1 = Math.min(3, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw1[k], 0.0);
-            }
-            for (int s = 0; s < n; s++) {
-                double[] d1Row = d1[s];
-                double[] xBatchRow = xBatch[s];
+            int s;
+            if (n >= 4) {
+                double[] d1Row0 = d1[0];
+                double[] xBatchRow0 = xBatch[0];
+                double[] d1Row1 = d1[1];
+                double[] xBatchRow1 = xBatch[1];
+                double[] d1Row2 = d1[2];
+                double[] xBatchRow2 = xBatch[2];
+                double[] d1Row3 = d1[3];
+                double[] xBatchRow3 = xBatch[3];
                 for (int k = k0; k < k1; k++) {
-                    double in = xBatchRow[k];
+                    double in0 = xBatchRow0[k];
+                    double in1 = xBatchRow1[k];
+                    double in2 = xBatchRow2[k];
+                    double in3 = xBatchRow3[k];
                     double[] gw1Row = gw1[k];
                     for (int j = 0; j < 16; j++) {
-                        gw1Row[j] += in * d1Row[j];
+                        gw1Row[j] = 0.0 + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                double[] d1Row0 = d1[0];
+                double[] xBatchRow0 = xBatch[0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = xBatchRow0[k];
+                    double[] gw1Row = gw1[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw1Row[j] = 0.0 + in0 * d1Row0[j];
+                    }
+                }
+                s = 1;
+            }
+            for (; s <= n - 4; s += 4) {
+                double[] d1Row0 = d1[s + 0];
+                double[] xBatchRow0 = xBatch[s + 0];
+                double[] d1Row1 = d1[s + 1];
+                double[] xBatchRow1 = xBatch[s + 1];
+                double[] d1Row2 = d1[s + 2];
+                double[] xBatchRow2 = xBatch[s + 2];
+                double[] d1Row3 = d1[s + 3];
+                double[] xBatchRow3 = xBatch[s + 3];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = xBatchRow0[k];
+                    double in1 = xBatchRow1[k];
+                    double in2 = xBatchRow2[k];
+                    double in3 = xBatchRow3[k];
+                    double[] gw1Row = gw1[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
+                    }
+                }
+            }
+            for (; s < n; s++) {
+                double[] d1Row0 = d1[s + 0];
+                double[] xBatchRow0 = xBatch[s + 0];
+                for (int k = k0; k < k1; k++) {
+                    double in0 = xBatchRow0[k];
+                    double[] gw1Row = gw1[k];
+                    for (int j = 0; j < 16; j++) {
+                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j];
                     }
                 }
             }

@@ -444,19 +444,24 @@ public final class Xor {
      */
     private void forwardZ1(int n) {
         // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major)
+        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
+        // adds 2 weight rows at once, in k order (the same sums as one row at a time), so each output row
+        // is loaded and stored once per 2 products
         for (int s0 = 0; s0 < n; s0 += 8) {
             int s1 = Math.min(n, s0 + 8);
             for (int s = s0; s < s1; s++) {
                 System.arraycopy(b1, 0, z1[s], 0, 4);
             }
-            for (int k = 0; k < 2; k++) {
-                float[] w1Row = w1[k];
+            for (int k = 0; k < 2; k += 2) {
+                float[] w1Row0 = w1[k + 0];
+                float[] w1Row1 = w1[k + 1];
                 for (int s = s0; s < s1; s++) {
-                    float in = xBatch[s][k];
+                    float[] xBatchRow = xBatch[s];
+                    float in0 = xBatchRow[k + 0];
+                    float in1 = xBatchRow[k + 1];
                     float[] z1Row = z1[s];
                     for (int j = 0; j < 4; j++) {
-                        z1Row[j] += in * w1Row[j];
+                        z1Row[j] = z1Row[j] + in0 * w1Row0[j] + in1 * w1Row1[j];
                     }
                 }
             }
@@ -477,19 +482,28 @@ public final class Xor {
      */
     private void forwardZ2(int n) {
         // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major)
+        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
+        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
+        // is loaded and stored once per 4 products
         for (int s0 = 0; s0 < n; s0 += 8) {
             int s1 = Math.min(n, s0 + 8);
             for (int s = s0; s < s1; s++) {
                 System.arraycopy(b2, 0, z2[s], 0, 1);
             }
-            for (int k = 0; k < 4; k++) {
-                float[] w2Row = w2[k];
+            for (int k = 0; k < 4; k += 4) {
+                float[] w2Row0 = w2[k + 0];
+                float[] w2Row1 = w2[k + 1];
+                float[] w2Row2 = w2[k + 2];
+                float[] w2Row3 = w2[k + 3];
                 for (int s = s0; s < s1; s++) {
-                    float in = a1[s][k];
+                    float[] a1Row = a1[s];
+                    float in0 = a1Row[k + 0];
+                    float in1 = a1Row[k + 1];
+                    float in2 = a1Row[k + 2];
+                    float in3 = a1Row[k + 3];
                     float[] z2Row = z2[s];
                     for (int j = 0; j < 1; j++) {
-                        z2Row[j] += in * w2Row[j];
+                        z2Row[j] = z2Row[j] + in0 * w2Row0[j] + in1 * w2Row1[j] + in2 * w2Row2[j] + in3 * w2Row3[j];
                     }
                 }
             }
@@ -543,20 +557,71 @@ public final class Xor {
      */
     private void backwardGw2(int n) {
         // gw2[j][k] = Σs d2[s][j]·a1[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 4; k0 += 8) {
             int k1 = Math.min(4, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw2[k], 0.0f);
-            }
-            for (int s = 0; s < n; s++) {
-                float[] d2Row = d2[s];
-                float[] a1Row = a1[s];
+            int s;
+            if (n >= 4) {
+                float[] d2Row0 = d2[0];
+                float[] a1Row0 = a1[0];
+                float[] d2Row1 = d2[1];
+                float[] a1Row1 = a1[1];
+                float[] d2Row2 = d2[2];
+                float[] a1Row2 = a1[2];
+                float[] d2Row3 = d2[3];
+                float[] a1Row3 = a1[3];
                 for (int k = k0; k < k1; k++) {
-                    float in = a1Row[k];
+                    float in0 = a1Row0[k];
+                    float in1 = a1Row1[k];
+                    float in2 = a1Row2[k];
+                    float in3 = a1Row3[k];
                     float[] gw2Row = gw2[k];
                     for (int j = 0; j < 1; j++) {
-                        gw2Row[j] += in * d2Row[j];
+                        gw2Row[j] = 0.0f + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                float[] d2Row0 = d2[0];
+                float[] a1Row0 = a1[0];
+                for (int k = k0; k < k1; k++) {
+                    float in0 = a1Row0[k];
+                    float[] gw2Row = gw2[k];
+                    for (int j = 0; j < 1; j++) {
+                        gw2Row[j] = 0.0f + in0 * d2Row0[j];
+                    }
+                }
+                s = 1;
+            }
+            for (; s <= n - 4; s += 4) {
+                float[] d2Row0 = d2[s + 0];
+                float[] a1Row0 = a1[s + 0];
+                float[] d2Row1 = d2[s + 1];
+                float[] a1Row1 = a1[s + 1];
+                float[] d2Row2 = d2[s + 2];
+                float[] a1Row2 = a1[s + 2];
+                float[] d2Row3 = d2[s + 3];
+                float[] a1Row3 = a1[s + 3];
+                for (int k = k0; k < k1; k++) {
+                    float in0 = a1Row0[k];
+                    float in1 = a1Row1[k];
+                    float in2 = a1Row2[k];
+                    float in3 = a1Row3[k];
+                    float[] gw2Row = gw2[k];
+                    for (int j = 0; j < 1; j++) {
+                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
+                    }
+                }
+            }
+            for (; s < n; s++) {
+                float[] d2Row0 = d2[s + 0];
+                float[] a1Row0 = a1[s + 0];
+                for (int k = k0; k < k1; k++) {
+                    float in0 = a1Row0[k];
+                    float[] gw2Row = gw2[k];
+                    for (int j = 0; j < 1; j++) {
+                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j];
                     }
                 }
             }
@@ -593,11 +658,12 @@ public final class Xor {
             float[] acc = d1T[k];
             float[] w2Row = w2[k];
             Arrays.fill(acc, 0, n, 0.0f);
-            for (int j = 0; j < 1; j++) {
-                float weight = w2Row[j];
-                float[] d2TRow = d2T[j];
+            // 1 units per pass over acc, added in j order
+            for (int j = 0; j < 1; j += 1) {
+                float weight0 = w2Row[j + 0];
+                float[] d2TRow0 = d2T[j + 0];
                 for (int s = 0; s < n; s++) {
-                    acc[s] += weight * d2TRow[s];
+                    acc[s] = acc[s] + weight0 * d2TRow0[s];
                 }
             }
         }
@@ -616,20 +682,71 @@ public final class Xor {
      */
     private void backwardGw1(int n) {
         // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j
+        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
+        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
         for (int k0 = 0; k0 < 2; k0 += 8) {
             int k1 = Math.min(2, k0 + 8);
-            for (int k = k0; k < k1; k++) {
-                Arrays.fill(gw1[k], 0.0f);
-            }
-            for (int s = 0; s < n; s++) {
-                float[] d1Row = d1[s];
-                float[] xBatchRow = xBatch[s];
+            int s;
+            if (n >= 4) {
+                float[] d1Row0 = d1[0];
+                float[] xBatchRow0 = xBatch[0];
+                float[] d1Row1 = d1[1];
+                float[] xBatchRow1 = xBatch[1];
+                float[] d1Row2 = d1[2];
+                float[] xBatchRow2 = xBatch[2];
+                float[] d1Row3 = d1[3];
+                float[] xBatchRow3 = xBatch[3];
                 for (int k = k0; k < k1; k++) {
-                    float in = xBatchRow[k];
+                    float in0 = xBatchRow0[k];
+                    float in1 = xBatchRow1[k];
+                    float in2 = xBatchRow2[k];
+                    float in3 = xBatchRow3[k];
                     float[] gw1Row = gw1[k];
                     for (int j = 0; j < 4; j++) {
-                        gw1Row[j] += in * d1Row[j];
+                        gw1Row[j] = 0.0f + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
+                    }
+                }
+                s = 4;
+            } else {
+                float[] d1Row0 = d1[0];
+                float[] xBatchRow0 = xBatch[0];
+                for (int k = k0; k < k1; k++) {
+                    float in0 = xBatchRow0[k];
+                    float[] gw1Row = gw1[k];
+                    for (int j = 0; j < 4; j++) {
+                        gw1Row[j] = 0.0f + in0 * d1Row0[j];
+                    }
+                }
+                s = 1;
+            }
+            for (; s <= n - 4; s += 4) {
+                float[] d1Row0 = d1[s + 0];
+                float[] xBatchRow0 = xBatch[s + 0];
+                float[] d1Row1 = d1[s + 1];
+                float[] xBatchRow1 = xBatch[s + 1];
+                float[] d1Row2 = d1[s + 2];
+                float[] xBatchRow2 = xBatch[s + 2];
+                float[] d1Row3 = d1[s + 3];
+                float[] xBatchRow3 = xBatch[s + 3];
+                for (int k = k0; k < k1; k++) {
+                    float in0 = xBatchRow0[k];
+                    float in1 = xBatchRow1[k];
+                    float in2 = xBatchRow2[k];
+                    float in3 = xBatchRow3[k];
+                    float[] gw1Row = gw1[k];
+                    for (int j = 0; j < 4; j++) {
+                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
+                    }
+                }
+            }
+            for (; s < n; s++) {
+                float[] d1Row0 = d1[s + 0];
+                float[] xBatchRow0 = xBatch[s + 0];
+                for (int k = k0; k < k1; k++) {
+                    float in0 = xBatchRow0[k];
+                    float[] gw1Row = gw1[k];
+                    for (int j = 0; j < 4; j++) {
+                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j];
                     }
                 }
             }

@@ -29,6 +29,12 @@ final class StepRenderer {
     static final int SAMPLE_BLOCK = 8;
     /** Weight rows per block of the weight gradient: each delta row loaded once serves this many rows. */
     static final int ROW_BLOCK = 8;
+    /**
+     * Products added per pass over a row in the matrix kernels (register blocking along the sum): a loop that adds
+     * one product per element loads and stores its accumulator row for every product and is bound by L1 traffic
+     * (perf-anchors.md: two loads and a store per multiply-add).
+     */
+    static final int UNROLL = 4;
     /** Name of the accumulated product inside a BackpropDelta factor. */
     private static final String ACCUMULATED = "\u03a3product";
 
@@ -180,28 +186,51 @@ final class StepRenderer {
         Storage b = fields.get(a.bias());
         Storage in = fields.get(a.in());
         String t = real.keyword();
+        int u = Math.min(UNROLL, w.rows());
+        int main = w.rows() - w.rows() % u;
         if (fused != null) {
             elementwise.declareScalars(code, fused);
         }
         code.add("// $L[s][j] = $L[j] + Σk $L[j][k]·$L[s][k], $L samples per block so that each weight row\n",
                 a.out().name(), a.bias().name(), a.weight().name(), a.in().name(), SAMPLE_BLOCK);
-        code.add("// serves $L samples; the inner loop is an axpy over the units j (weights stored input-major)\n",
-                SAMPLE_BLOCK);
+        code.add("// serves $L samples; the inner loop is an axpy over the units j (weights stored input-major)"
+                + " that\n", SAMPLE_BLOCK);
+        code.add("// adds $L weight rows at once, in k order (the same sums as one row at a time), so each output"
+                + " row\n// is loaded and stored once per $L products\n", u, u);
         code.beginControlFlow("for (int s0 = 0; s0 < n; s0 += $L)", SAMPLE_BLOCK);
         code.addStatement("int s1 = Math.min(n, s0 + $L)", SAMPLE_BLOCK);
         code.beginControlFlow("for (int s = s0; s < s1; s++)");
         code.addStatement("System.arraycopy($L, 0, $L[s], 0, $L)", b.name(), out.name(), out.cols());
         code.endControlFlow();
-        code.beginControlFlow("for (int k = 0; k < $L; k++)", w.rows());
-        code.addStatement("$L[] $L = $L[k]", t, w.row(), w.name());
-        code.beginControlFlow("for (int s = s0; s < s1; s++)");
-        code.addStatement("$L in = $L[s][k]", t, in.name());
-        code.addStatement("$L[] $L = $L[s]", t, out.row(), out.name());
-        code.beginControlFlow("for (int j = 0; j < $L; j++)", out.cols());
-        code.addStatement("$L[j] += in * $L[j]", out.row(), w.row());
-        code.endControlFlow();
-        code.endControlFlow();
-        code.endControlFlow();
+        if (main > 0) {
+            code.beginControlFlow("for (int k = 0; k < $L; k += $L)", main, u);
+            for (int i = 0; i < u; i++) {
+                code.addStatement("$L[] $L$L = $L[k + $L]", t, w.row(), i, w.name(), i);
+            }
+            code.beginControlFlow("for (int s = s0; s < s1; s++)");
+            code.addStatement("$L[] $L = $L[s]", t, in.row(), in.name());
+            for (int i = 0; i < u; i++) {
+                code.addStatement("$L in$L = $L[k + $L]", t, i, in.row(), i);
+            }
+            code.addStatement("$L[] $L = $L[s]", t, out.row(), out.name());
+            code.beginControlFlow("for (int j = 0; j < $L; j++)", out.cols());
+            code.addStatement("$L[j] = $L[j]$L", out.row(), out.row(), terms("in", w.row(), "[j]", u));
+            code.endControlFlow();
+            code.endControlFlow();
+            code.endControlFlow();
+        }
+        if (main < w.rows()) {
+            code.beginControlFlow("for (int k = $L; k < $L; k++)", main, w.rows());
+            code.addStatement("$L[] $L = $L[k]", t, w.row(), w.name());
+            code.beginControlFlow("for (int s = s0; s < s1; s++)");
+            code.addStatement("$L in = $L[s][k]", t, in.name());
+            code.addStatement("$L[] $L = $L[s]", t, out.row(), out.name());
+            code.beginControlFlow("for (int j = 0; j < $L; j++)", out.cols());
+            code.addStatement("$L[j] += in * $L[j]", out.row(), w.row());
+            code.endControlFlow();
+            code.endControlFlow();
+            code.endControlFlow();
+        }
         if (fused != null) {
             for (String line : StepText.describe(fused)) {
                 code.add("// $L, fused: row s is complete\n", line);
@@ -209,6 +238,18 @@ final class StepRenderer {
             elementwise.loop(code, fused, "s0", "s1");
         }
         code.endControlFlow();
+    }
+
+    /**
+     * {@code " + f0 * r0[j] + f1 * r1[j] + …"}: u products added left to right, so the sum is rounded exactly as
+     * u successive {@code +=} would round it (Java never contracts a·b + c into one fused multiply-add).
+     */
+    private static String terms(String factor, String row, String index, int u) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < u; i++) {
+            out.append(" + ").append(factor).append(i).append(" * ").append(row).append(i).append(index);
+        }
+        return out.toString();
     }
 
     private void softmax(CodeBlock.Builder code, Step.Softmax sm) {
@@ -282,17 +323,33 @@ final class StepRenderer {
         code.addStatement("$L[j][s] = $L[j]", nextT.name(), next.row());
         code.endControlFlow();
         code.endControlFlow();
+        int u = Math.min(UNROLL, w.cols());
+        int main = w.cols() - w.cols() % u;
         code.beginControlFlow("for (int k = 0; k < $L; k++)", w.rows());
         code.addStatement("$L[] acc = $L[k]", t, deltaT.name());
         code.addStatement("$L[] $L = $L[k]", t, w.row(), w.name());
         code.addStatement("$T.fill(acc, 0, n, $L)", Arrays.class, real.literal(0));
-        code.beginControlFlow("for (int j = 0; j < $L; j++)", w.cols());
-        code.addStatement("$L weight = $L[j]", t, w.row());
-        code.addStatement("$L[] $L = $L[j]", t, nextT.row(), nextT.name());
-        code.beginControlFlow("for (int s = 0; s < n; s++)");
-        code.addStatement("acc[s] += weight * $L[s]", nextT.row());
-        code.endControlFlow();
-        code.endControlFlow();
+        if (main > 0) {
+            code.add("// $L units per pass over acc, added in j order\n", u);
+            code.beginControlFlow("for (int j = 0; j < $L; j += $L)", main, u);
+            for (int i = 0; i < u; i++) {
+                code.addStatement("$L weight$L = $L[j + $L]", t, i, w.row(), i);
+                code.addStatement("$L[] $L$L = $L[j + $L]", t, nextT.row(), i, nextT.name(), i);
+            }
+            code.beginControlFlow("for (int s = 0; s < n; s++)");
+            code.addStatement("acc[s] = acc[s]$L", terms("weight", nextT.row(), "[s]", u));
+            code.endControlFlow();
+            code.endControlFlow();
+        }
+        if (main < w.cols()) {
+            code.beginControlFlow("for (int j = $L; j < $L; j++)", main, w.cols());
+            code.addStatement("$L weight = $L[j]", t, w.row());
+            code.addStatement("$L[] $L = $L[j]", t, nextT.row(), nextT.name());
+            code.beginControlFlow("for (int s = 0; s < n; s++)");
+            code.addStatement("acc[s] += weight * $L[s]", nextT.row());
+            code.endControlFlow();
+            code.endControlFlow();
+        }
         code.endControlFlow();
         Expr value = Exprs.mul(Exprs.var(ACCUMULATED), d.factor());
         code.add("// $L[s][j] = Σ·($L)\n", d.delta().name(), StepText.formula(d.factor(), d.operands()));
@@ -325,27 +382,53 @@ final class StepRenderer {
 
     private void weightGradient(CodeBlock.Builder code, Step.WeightGradient wg) {
         Storage g = fields.get(wg.gradient());
+        code.add("// $L[j][k] = Σs $L[s][j]·$L[s][k], stored input-major; $L weight rows per block share each\n",
+                wg.gradient().name(), wg.delta().name(), wg.in().name(), ROW_BLOCK);
+        code.add("// delta row, and the inner loop is an axpy over the units j adding $L samples per pass, in sample"
+                + " order.\n", UNROLL);
+        code.add("// The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass"
+                + " fewer\n");
+        code.beginControlFlow("for (int k0 = 0; k0 < $L; k0 += $L)", g.rows(), ROW_BLOCK);
+        code.addStatement("int k1 = Math.min($L, k0 + $L)", g.rows(), ROW_BLOCK);
+        code.addStatement("int s");
+        code.beginControlFlow("if (n >= $L)", UNROLL);
+        gradientPass(code, wg, UNROLL, true);
+        code.addStatement("s = $L", UNROLL);
+        code.nextControlFlow("else");
+        gradientPass(code, wg, 1, true);
+        code.addStatement("s = 1");
+        code.endControlFlow();
+        code.beginControlFlow("for (; s <= n - $L; s += $L)", UNROLL, UNROLL);
+        gradientPass(code, wg, UNROLL, false);
+        code.endControlFlow();
+        code.beginControlFlow("for (; s < n; s++)");
+        gradientPass(code, wg, 1, false);
+        code.endControlFlow();
+        code.endControlFlow();
+    }
+
+    /**
+     * Samples s .. s + u of the weight gradient over rows k0 .. k1: {@code g[j] = g[j] + in0·d0[j] + …}, or, when
+     * {@code first}, {@code g[j] = 0 + in0·d0[j] + …} (bit-identical to adding to a row of zeros).
+     */
+    private void gradientPass(CodeBlock.Builder code, Step.WeightGradient wg, int u, boolean first) {
+        Storage g = fields.get(wg.gradient());
         Storage delta = fields.get(wg.delta());
         Storage in = fields.get(wg.in());
         String t = real.keyword();
-        code.add("// $L[j][k] = Σs $L[s][j]·$L[s][k], stored input-major; $L weight rows per block share each\n",
-                wg.gradient().name(), wg.delta().name(), wg.in().name(), ROW_BLOCK);
-        code.add("// delta row, and the inner loop is an axpy over the units j\n");
-        code.beginControlFlow("for (int k0 = 0; k0 < $L; k0 += $L)", g.rows(), ROW_BLOCK);
-        code.addStatement("int k1 = Math.min($L, k0 + $L)", g.rows(), ROW_BLOCK);
+        String at = first ? "" : "s + ";
+        for (int i = 0; i < u; i++) {
+            code.addStatement("$L[] $L$L = $L[$L$L]", t, delta.row(), i, delta.name(), at, i);
+            code.addStatement("$L[] $L$L = $L[$L$L]", t, in.row(), i, in.name(), at, i);
+        }
         code.beginControlFlow("for (int k = k0; k < k1; k++)");
-        code.addStatement("$T.fill($L[k], $L)", Arrays.class, g.name(), real.literal(0));
-        code.endControlFlow();
-        code.beginControlFlow("for (int s = 0; s < n; s++)");
-        code.addStatement("$L[] $L = $L[s]", t, delta.row(), delta.name());
-        code.addStatement("$L[] $L = $L[s]", t, in.row(), in.name());
-        code.beginControlFlow("for (int k = k0; k < k1; k++)");
-        code.addStatement("$L in = $L[k]", t, in.row());
+        for (int i = 0; i < u; i++) {
+            code.addStatement("$L in$L = $L$L[k]", t, i, in.row(), i);
+        }
         code.addStatement("$L[] $L = $L[k]", t, g.row(), g.name());
         code.beginControlFlow("for (int j = 0; j < $L; j++)", g.cols());
-        code.addStatement("$L[j] += in * $L[j]", g.row(), delta.row());
-        code.endControlFlow();
-        code.endControlFlow();
+        code.addStatement("$L[j] = $L$L", g.row(), first ? real.literal(0) : g.row() + "[j]",
+                terms("in", delta.row(), "[j]", u));
         code.endControlFlow();
         code.endControlFlow();
     }

@@ -75,6 +75,12 @@ class FrontendFuzzTest {
             throw new AssertionError(name + " threw; input kept in target/fuzz-crashers/", t);
         }
         long elapsed = System.nanoTime() - start;
+        if (elapsed > LIMIT_NANOS) {
+            // a slow input is slow every time; a stall of a loaded machine (GC, another process) is not: time it again
+            long again = System.nanoTime();
+            Frontend.check(new SourceFile("fuzz.nn", input));
+            elapsed = Math.min(elapsed, System.nanoTime() - again);
+        }
         if (elapsed > LIMIT_NANOS || rendered.contains("Exception") || rendered.contains("\tat ")
                 || rendered.contains("NN999")) {
             keep(name, input);
