@@ -87,6 +87,20 @@ public final class Frontend {
         return networks;
     }
 
+    /**
+     * Why {@code dotted} cannot be the package of a generated class, or null if it can. For package names given
+     * outside a spec (the command line, the Maven configuration): the same rules as a spec's {@code package}.
+     */
+    public static String packageProblem(String dotted) {
+        if (dotted.isEmpty()) {
+            return null;
+        }
+        if (!javax.lang.model.SourceVersion.isName(dotted)) {
+            return "it is not a Java package name";
+        }
+        return JavaNames.problemAsPackage(dotted);
+    }
+
     private static String packageName(SpecFile ast, Diagnostics diagnostics) {
         if (ast.packageName() == null) {
             return "";

@@ -1,5 +1,6 @@
 package dev.nncompile.cli;
 
+import dev.nncompile.check.Frontend;
 import dev.nncompile.compiler.CompileResult;
 import dev.nncompile.compiler.CompiledModel;
 import dev.nncompile.compiler.GeneratedSources;
@@ -38,8 +39,9 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         var out = spec.commandLine().getOut();
-        if (packageName != null && !JavaNames.isPackageName(packageName)) {
-            err.println("nncompile: --package: '" + packageName + "' is not a valid Java package name");
+        String packageProblem = packageName == null ? null : Frontend.packageProblem(packageName);
+        if (packageProblem != null) {
+            err.println("nncompile: --package: '" + packageName + "' cannot be used: " + packageProblem);
             return ExitCode.USAGE;
         }
         SpecFiles.Compilation compilation = SpecFiles.compile(specs, packageName, precision, err);

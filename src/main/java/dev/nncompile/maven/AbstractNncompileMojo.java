@@ -1,10 +1,10 @@
 package dev.nncompile.maven;
 
+import dev.nncompile.check.Frontend;
 import dev.nncompile.model.Precision;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.lang.model.SourceVersion;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
@@ -87,8 +87,9 @@ public abstract class AbstractNncompileMojo extends AbstractMojo {
             return null;
         }
         String p = packageName.trim();
-        if (!p.isEmpty() && !SourceVersion.isName(p)) {
-            throw new MojoFailureException("nncompile: <packageName> '" + packageName + "' is not a Java package name");
+        String problem = Frontend.packageProblem(p);
+        if (problem != null) {
+            throw new MojoFailureException("nncompile: <packageName> '" + packageName + "' cannot be used: " + problem);
         }
         return p;
     }

@@ -76,6 +76,9 @@ class CompileCommandsTest {
         assertTrue(usage.err().contains("expected text, latex, markdown or html"), usage.err());
         assertEquals(2, run("check").exit());
         assertEquals(2, run("generate", "specs/xor.nn", "--package", "not a package").exit());
+        Run reserved = run("generate", "specs/xor.nn", "--package", "java.util", "-d", dir.toString());
+        assertEquals(2, reserved.exit());
+        assertTrue(reserved.err().contains("packages java and java.* are reserved for the JDK"), reserved.err());
         assertNoStackTrace(usage);
     }
 
