@@ -66,16 +66,6 @@ final class ModelSelection {
         return out;
     }
 
-    /** {@code float} or {@code double} (any case) as a precision; null for null or anything else. */
-    static dev.nncompile.model.Precision precision(String name) {
-        for (dev.nncompile.model.Precision p : dev.nncompile.model.Precision.values()) {
-            if (p.javaType().equalsIgnoreCase(name)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     static String shortNumber(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

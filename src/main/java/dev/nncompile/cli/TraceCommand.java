@@ -66,7 +66,7 @@ final class TraceCommand implements Callable<Integer> {
     String modelName;
 
     @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
-    String precisionName;
+    Precision precision;
 
     @Option(names = "--json", description = "print one JSON document instead of text")
     boolean json;
@@ -75,11 +75,6 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Precision precision = ModelSelection.precision(precisionName);
-        if (precisionName != null && precision == null) {
-            err.println("nncompile: --precision: expected float or double, got '" + precisionName + "'");
-            return ExitCode.USAGE;
-        }
         if (steps < 0 || steps > 100_000) {
             err.println("nncompile: --steps: expected 0 .. 100000, got " + steps);
             return ExitCode.USAGE;

@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
     String modelName;
 
     @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
-    String precisionName;
+    Precision precision;
 
     @Option(names = "--report", paramLabel = "DIR", description = "write curves (SVG, PNG), the derivation, the "
             + "confusion matrix, the weights and an index.html into DIR")
@@ -110,11 +110,6 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Precision precision = ModelSelection.precision(precisionName);
-        if (precisionName != null && precision == null) {
-            err.println("nncompile: --precision: expected float or double, got '" + precisionName + "'");
-            return ExitCode.USAGE;
-        }
         Normalizer.Mode mode = null;
         if (normalize != null) {
             mode = Normalizer.Mode.parse(normalize);
