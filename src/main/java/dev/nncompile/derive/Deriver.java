@@ -97,7 +97,7 @@ public final class Deriver {
             notes.add("softmax + cross_entropy are fused: the loss is computed from the logits by log-sum-exp "
                     + "(finite for any logits) and δ = (p − y)/N, using Σₖ yₖ = 1 for each sample.");
         } else if (out.activation().softmax()) {
-            Expr term = Exprs.substitute(loss.term(), Map.of(P, var(A)));
+            Expr term = lossOfActivation();
             steps.add(new Step.LossTerm(term, operands(term, outputOperands(last)), lossScale()));
         } else {
             Expr term = outputLossTerm(out);
@@ -121,14 +121,23 @@ public final class Deriver {
      */
     private Expr outputLossTerm(Layer out) {
         Expr f = out.activation().formula();
-        Expr composed = Simplifier.simplify(Exprs.substitute(network.loss().term(), Map.of(P, f)));
-        Expr term = reexpress(composed, f);
+        Expr term = reexpress(composedLoss(f), f);
         if (containsLog(network.loss().term()) && !containsLog(term)) {
             notes.add(network.loss().name() + " after " + out.activation().name()
                     + " is computed from the logits (the loss composed with the activation and simplified), "
                     + "so it stays finite where the activation saturates.");
         }
         return term;
+    }
+
+    /** The per-element loss with the prediction p read from the output activation aᴸ. */
+    private Expr lossOfActivation() {
+        return Exprs.substitute(network.loss().term(), Map.of(P, var(A)));
+    }
+
+    /** The per-element loss of the logits: ℓ(f(z), y), simplified (bce ∘ σ becomes softplus(z) − y·z). */
+    private Expr composedLoss(Expr f) {
+        return Simplifier.simplify(Exprs.substitute(network.loss().term(), Map.of(P, f)));
     }
 
     private Expr lossScale() {
@@ -179,14 +188,12 @@ public final class Deriver {
         Layer out = network.outputLayer();
         int last = out.index();
         Loss loss = network.loss();
-        Expr invN = pow(var(Step.BATCH_SIZE), -1);
         if (out.activation().softmax() && loss.kind() == Loss.Kind.CROSS_ENTROPY) {
-            Expr delta = mul(sub(var(A), var(Y)), invN);
+            Expr delta = mul(sub(var(A), var(Y)), lossScale());   // cross_entropy averages over the batch: 1/N
             steps.add(elementwise(buffers.delta(last), delta, outputOperands(last)));
         } else if (out.activation().softmax()) {
             // ∂C/∂p elementwise, then the softmax Jacobian: δⱼ = pⱼ·(gⱼ − Σₖ pₖgₖ)
-            Expr term = Exprs.substitute(loss.term(), Map.of(P, var(A)));
-            Expr dC = mul(lossScale(), Derivative.of(term, A));
+            Expr dC = mul(lossScale(), Derivative.of(lossOfActivation(), A));
             Buffer g = buffers.outputGradient();
             steps.add(elementwise(g, dC, outputOperands(last)));
             steps.add(new Step.SoftmaxJacobian(buffers.delta(last), buffers.a(last), g));
@@ -194,8 +201,7 @@ public final class Deriver {
                     + "δⱼ = pⱼ·(gⱼ − Σₖ pₖ·gₖ) with g = ∂C/∂p.");
         } else {
             Expr f = out.activation().formula();
-            Expr composed = Simplifier.simplify(Exprs.substitute(loss.term(), Map.of(P, f)));
-            Expr delta = mul(lossScale(), reexpress(Derivative.of(composed, Z), f));
+            Expr delta = mul(lossScale(), reexpress(Derivative.of(composedLoss(f), Z), f));
             steps.add(elementwise(buffers.delta(last), delta, outputOperands(last)));
         }
     }
