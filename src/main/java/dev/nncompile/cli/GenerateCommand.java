@@ -4,6 +4,7 @@ import dev.nncompile.check.Frontend;
 import dev.nncompile.compiler.CompileResult;
 import dev.nncompile.compiler.CompiledModel;
 import dev.nncompile.compiler.GeneratedSources;
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
     Precision precision;
 
+    @Option(names = "--simd", description = "matrix kernels written with the Vector API: faster on wide layers;"
+            + " the class then compiles and runs only with --add-modules jdk.incubator.vector")
+    boolean simd;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -44,7 +49,8 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("nncompile: --package: '" + packageName + "' cannot be used: " + packageProblem);
             return ExitCode.USAGE;
         }
-        SpecFiles.Compilation compilation = SpecFiles.compile(specs, packageName, precision, err);
+        SpecFiles.Compilation compilation = SpecFiles.compile(specs, packageName, precision,
+                simd ? Kernels.SIMD : Kernels.PLAIN, err);
         if (compilation.failed()) {
             return compilation.exitCode();
         }

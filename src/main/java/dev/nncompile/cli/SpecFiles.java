@@ -3,6 +3,7 @@ package dev.nncompile.cli;
 import dev.nncompile.compiler.CompileRequest;
 import dev.nncompile.compiler.CompileResult;
 import dev.nncompile.compiler.NnCompiler;
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Precision;
 import dev.nncompile.parse.Limits;
 import dev.nncompile.source.Diagnostic;
@@ -34,11 +35,16 @@ final class SpecFiles {
     }
 
     static CompileRequest request(List<Path> paths, String packageName, Precision precision) throws Unreadable {
+        return request(paths, packageName, precision, Kernels.PLAIN);
+    }
+
+    static CompileRequest request(List<Path> paths, String packageName, Precision precision, Kernels kernels)
+            throws Unreadable {
         List<SourceFile> files = new ArrayList<>();
         for (Path p : paths) {
             files.add(read(p));
         }
-        return new CompileRequest(files, packageName, precision);
+        return new CompileRequest(files, packageName, precision, kernels);
     }
 
     /** The most bytes read from one spec: enough for {@link Limits#MAX_CHARS} chars in UTF-8, plus a BOM. */
@@ -85,9 +91,15 @@ final class SpecFiles {
 
     /** Reads and compiles the specs, printing every diagnostic; the one way commands compile. */
     static Compilation compile(List<Path> paths, String packageName, Precision precision, PrintWriter err) {
+        return compile(paths, packageName, precision, Kernels.PLAIN, err);
+    }
+
+    /** As {@link #compile(List, String, Precision, PrintWriter)}, generating with the given kernels. */
+    static Compilation compile(List<Path> paths, String packageName, Precision precision, Kernels kernels,
+                               PrintWriter err) {
         CompileResult result;
         try {
-            result = NnCompiler.compile(request(paths, packageName, precision));
+            result = NnCompiler.compile(request(paths, packageName, precision, kernels));
         } catch (Unreadable e) {
             err.println("nncompile: " + e.getMessage());
             return new Compilation(null, ExitCode.IO);

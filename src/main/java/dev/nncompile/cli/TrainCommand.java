@@ -5,6 +5,7 @@ import dev.nncompile.compiler.CompiledModel;
 import dev.nncompile.compiler.NnCompiler;
 import dev.nncompile.data.DataException;
 import dev.nncompile.data.Normalizer;
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.explain.Format;
 import dev.nncompile.model.Network;
 import dev.nncompile.model.Precision;
@@ -12,6 +13,7 @@ import dev.nncompile.source.AtomicFiles;
 import dev.nncompile.train.DataRequest;
 import dev.nncompile.train.FitListener;
 import dev.nncompile.train.GeneratedModel;
+import dev.nncompile.train.InMemoryCompiler;
 import dev.nncompile.train.ModelCompiler;
 import dev.nncompile.train.ReportWriter;
 import dev.nncompile.train.Trainer;
@@ -95,6 +97,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
     Precision precision;
 
+    @Option(names = "--simd", description = "train the class with the Vector API's matrix kernels (the nncompile"
+            + " launcher then starts Java with --add-modules jdk.incubator.vector)")
+    boolean simd;
+
     @Option(names = "--report", paramLabel = "DIR", description = "write curves (SVG, PNG), the derivation, the "
             + "confusion matrix, the weights and an index.html into DIR")
     Path report;
@@ -123,7 +129,13 @@ final class TrainCommand implements Callable<Integer> {
             err.println("nncompile: " + usage);
             return ExitCode.USAGE;
         }
-        SpecFiles.Compilation compilation = SpecFiles.compile(List.of(specPath), null, precision, err);
+        if (simd && !InMemoryCompiler.vectorApiLoaded()) {
+            err.println("nncompile: --simd: this Java was started without --add-modules jdk.incubator.vector (the"
+                    + " nncompile launcher adds it when --simd is given)");
+            return ExitCode.USAGE;
+        }
+        SpecFiles.Compilation compilation = SpecFiles.compile(List.of(specPath), null, precision,
+                simd ? Kernels.SIMD : Kernels.PLAIN, err);
         if (compilation.failed()) {
             return compilation.exitCode();
         }

@@ -1,5 +1,6 @@
 package dev.nncompile.compiler;
 
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Precision;
 import dev.nncompile.source.SourceFile;
 import java.util.List;
@@ -10,10 +11,18 @@ import java.util.List;
  * @param specs             the spec files, in the order given
  * @param packageOverride   the Java package for every model, or null to use the spec's own
  * @param precisionOverride float or double for every model, or null to use the spec's own
+ * @param kernels           the matrix kernels of every generated class (plain loops unless SIMD is asked for)
  */
-public record CompileRequest(List<SourceFile> specs, String packageOverride, Precision precisionOverride) {
+public record CompileRequest(List<SourceFile> specs, String packageOverride, Precision precisionOverride,
+                             Kernels kernels) {
     public CompileRequest {
         specs = List.copyOf(specs);
+        kernels = kernels == null ? Kernels.PLAIN : kernels;
+    }
+
+    /** A request for classes with the plain kernels. */
+    public CompileRequest(List<SourceFile> specs, String packageOverride, Precision precisionOverride) {
+        this(specs, packageOverride, precisionOverride, Kernels.PLAIN);
     }
 
     public static CompileRequest of(SourceFile... specs) {

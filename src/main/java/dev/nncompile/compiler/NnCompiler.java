@@ -56,7 +56,8 @@ public final class NnCompiler {
         List<CompiledModel> models = new ArrayList<>();
         for (Network network : checked.networks()) {
             TrainingPlan plan = Deriver.derive(network);
-            models.add(new CompiledModel(network, plan, ClassGenerator.generate(plan)));
+            models.add(new CompiledModel(network, plan, ClassGenerator.generate(plan, request.kernels()),
+                    request.kernels()));
         }
         return new CompileResult(models, checked.diagnostics());
     }

@@ -37,20 +37,25 @@ public final class ClassGenerator {
     private final TypeSpec.Builder type;
     private final ClassName self;
 
-    private ClassGenerator(TrainingPlan plan) {
+    private ClassGenerator(TrainingPlan plan, Kernels kernels) {
         this.plan = plan;
         this.network = plan.network();
         this.real = new Real(network.precision());
-        this.fields = new Fields(plan);
+        this.fields = new Fields(plan, kernels);
         this.scalars = new Scalars(plan, fields);
         this.snippet = new Snippet(real);
         this.self = ClassName.get(network.packageName(), network.name());
         this.type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
     }
 
-    /** The generated class for one plan; the same plan always gives byte-identical source. */
+    /** The generated class for one plan, with plain kernels; the same plan always gives byte-identical source. */
     public static JavaFile generate(TrainingPlan plan) {
-        return new ClassGenerator(plan).build();
+        return generate(plan, Kernels.PLAIN);
+    }
+
+    /** The generated class for one plan with the given kernels; deterministic like {@link #generate(TrainingPlan)}. */
+    public static JavaFile generate(TrainingPlan plan, Kernels kernels) {
+        return new ClassGenerator(plan, kernels).build();
     }
 
     private JavaFile build() {
@@ -88,6 +93,9 @@ public final class ClassGenerator {
             throw new IllegalStateException("too many parameters for one Java array: " + parameters);
         }
         constant("PARAMETERS", (int) parameters, "Trainable scalars: every weight and bias.");
+        if (fields.kernels() == Kernels.SIMD) {
+            new VectorKernels(fields, real, methodNames).addConstants(type);
+        }
         constant("LAYERS", network.layers().size(), "Dense layers; layer 0 is the input.");
         for (Layer l : network.layers()) {
             constant("LAYER" + l.index() + "_UNITS", l.units(), "Units of layer " + l.index() + " ("
@@ -108,9 +116,7 @@ public final class ClassGenerator {
     private void addFields() {
         for (Storage s : fields.all()) {
             TypeName t = s.shape() == Storage.Shape.VECTOR ? real.vector() : real.matrix();
-            String init = s.shape() == Storage.Shape.VECTOR
-                    ? "new " + real.keyword() + "[" + s.cols() + "]"
-                    : "new " + real.keyword() + "[" + s.rows() + "][" + s.cols() + "]";
+            String init = s.allocation(real);
             type.addField(FieldSpec.builder(t, s.name(), Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc("$L\n", StepText.javadoc(describe(s)))
                     .initializer("$L", init).build());

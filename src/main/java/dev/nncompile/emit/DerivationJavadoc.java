@@ -17,10 +17,19 @@ final class DerivationJavadoc {
         for (Layer l : net.layers()) {
             shape.append('-').append(l.units());
         }
-        out.append("The network ").append(net.name()).append(" (").append(shape).append("), trained and run in ")
-                .append(real.keyword()).append(" precision by plain Java: java.base only, every array allocated in the"
-                        + " constructor,\n{@code predict}, {@code trainBatch}, {@code loss} and {@code"
-                        + " computeGradients} allocation-free.\n\n");
+        if (fields.kernels() == Kernels.SIMD) {
+            out.append("The network ").append(net.name()).append(" (").append(shape).append("), trained and run in ")
+                    .append(real.keyword()).append(" precision with the Vector API's matrix kernels: compile and run"
+                            + " it with\n{@code --add-modules jdk.incubator.vector}. Every array is allocated in the"
+                            + " constructor, rows padded to\nwhole vectors; {@code predict}, {@code trainBatch},"
+                            + " {@code loss} and {@code computeGradients} are allocation-free once C2\nhas compiled"
+                            + " them (the interpreter and C1 box vectors).\n\n");
+        } else {
+            out.append("The network ").append(net.name()).append(" (").append(shape).append("), trained and run in ")
+                    .append(real.keyword()).append(" precision by plain Java: java.base only, every array allocated in"
+                            + " the constructor,\n{@code predict}, {@code trainBatch}, {@code loss} and {@code"
+                            + " computeGradients} allocation-free.\n\n");
+        }
         out.append("<pre>{@code\n")
                 .append(net.name()).append(" model = new ").append(net.name()).append("(").append(net.name())
                 .append(".SEED);\n")

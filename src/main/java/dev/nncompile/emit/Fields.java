@@ -15,8 +15,21 @@ import java.util.TreeSet;
 /**
  * Every array field of a generated class: one {@link Storage} per plan buffer, in plan order, plus the transposed
  * scratch rows the backward pass uses, with Java names that cannot clash with the class's own members and locals.
+ *
+ * <p>With {@link Kernels#SIMD}, every row whose columns are a layer's units is allocated {@link #pad}-aligned, so the
+ * vector kernels work on whole vectors only. The padding is zero and stays zero: elementwise steps, updates and
+ * every accessor loop over the real units only, and the kernels write into padding only sums of products with zero
+ * padding (a padded unit's weights, bias and delta are all zero).
  */
 final class Fields {
+    /**
+     * Row alignment of the SIMD layout, in elements: two vectors of 512 bits (32 floats, 16 doubles), so that every
+     * register block of two vectors, of any width up to the 512 bits the class allows, tiles a padded row exactly.
+     */
+    static int pad(Real real) {
+        return real.isFloat() ? 32 : 16;
+    }
+
     /** Names the generated methods use for parameters, locals and other fields. */
     private static final Set<String> RESERVED = new TreeSet<>(List.of(
             "x", "y", "n", "s", "s0", "s1", "j", "k", "k0", "k1", "out", "offset", "loss", "sum", "max", "step",
@@ -30,12 +43,15 @@ final class Fields {
             "void", "volatile", "while", "true", "false", "null", "var", "record", "yield"));
 
     private final Network network;
+    private final Kernels kernels;
     private final Map<String, Storage> byBuffer = new LinkedHashMap<>();
     private final Map<String, Storage> transposed = new LinkedHashMap<>();
+    private final Map<String, Storage> transposedWeights = new LinkedHashMap<>();
     private final Set<String> used = new TreeSet<>(RESERVED);
 
-    Fields(TrainingPlan plan) {
+    Fields(TrainingPlan plan, Kernels kernels) {
         this.network = plan.network();
+        this.kernels = kernels;
         for (Buffer b : plan.buffers()) {
             add(b);
         }
@@ -46,9 +62,11 @@ final class Fields {
                         add(b);   // a plan that forgot to list a buffer still compiles
                     }
                 }
-                if (step instanceof Step.BackpropDelta d) {
+                if (step instanceof Step.BackpropDelta d && kernels == Kernels.PLAIN) {
                     transposedOf(d.next());
                     transposedOf(d.delta());
+                } else if (step instanceof Step.BackpropDelta d) {
+                    transposedWeightOf(d.weight());
                 }
             }
         }
@@ -62,12 +80,21 @@ final class Fields {
         };
         name = unique(name);
         Storage.Shape shape = shapeOf(b);
+        int cols = shape == Storage.Shape.PER_SAMPLE ? perSampleCols(b) : layer(b).units();
+        boolean data = b.kind() == Buffer.Kind.INPUT || b.kind() == Buffer.Kind.TARGET;
+        int stride = data ? cols : padded(cols);
         Storage s = switch (shape) {
-            case PER_SAMPLE -> new Storage(b, name, shape, network.training().batch(), perSampleCols(b));
-            case MATRIX -> new Storage(b, name, shape, layer(b).inputs(), layer(b).units());
-            case VECTOR -> new Storage(b, name, shape, 1, layer(b).units());
+            case PER_SAMPLE -> new Storage(b, name, shape, network.training().batch(), cols, stride);
+            case MATRIX -> new Storage(b, name, shape, layer(b).inputs(), cols, stride);
+            case VECTOR -> new Storage(b, name, shape, 1, cols, stride);
         };
         byBuffer.put(b.name(), s);
+    }
+
+    /** The allocated row length for {@code cols} units under this class's kernels. */
+    private int padded(int cols) {
+        int pad = pad(new Real(network.precision()));
+        return kernels == Kernels.SIMD ? (cols + pad - 1) / pad * pad : cols;
     }
 
     private int perSampleCols(Buffer b) {
@@ -96,8 +123,25 @@ final class Fields {
     private void transposedOf(Buffer b) {
         Storage s = get(b);
         if (!transposed.containsKey(b.name())) {
-            transposed.put(b.name(), new Storage(b, unique(s.name() + "T"), Storage.Shape.MATRIX, s.cols(), s.rows()));
+            transposed.put(b.name(), new Storage(b, unique(s.name() + "T"), Storage.Shape.MATRIX, s.cols(), s.rows(),
+                    s.rows()));
         }
+    }
+
+    /**
+     * The SIMD backward pass's scratch {@code [units][inputs]} copy of a weight matrix (output-major, the inputs
+     * padded), which turns {@code Wᵀδ} into the same broadcast-and-FMA kernel as the forward product.
+     */
+    private void transposedWeightOf(Buffer w) {
+        Storage s = get(w);
+        if (!transposedWeights.containsKey(w.name())) {
+            transposedWeights.put(w.name(), new Storage(w, unique(s.name() + "T"), Storage.Shape.MATRIX, s.cols(),
+                    s.rows(), padded(s.rows())));
+        }
+    }
+
+    Kernels kernels() {
+        return kernels;
     }
 
     Storage get(Buffer b) {
@@ -112,9 +156,14 @@ final class Fields {
         return transposed.get(b.name());
     }
 
+    Storage transposedWeight(Buffer w) {
+        return transposedWeights.get(w.name());
+    }
+
     List<Storage> all() {
         List<Storage> out = new ArrayList<>(byBuffer.values());
         out.addAll(transposed.values());
+        out.addAll(transposedWeights.values());
         return out;
     }
 

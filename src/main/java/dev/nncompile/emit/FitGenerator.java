@@ -128,8 +128,7 @@ final class FitGenerator {
         boolean vector = like.shape() == Storage.Shape.VECTOR;
         return FieldSpec.builder(vector ? real.vector() : real.matrix(), name, Modifier.PRIVATE, Modifier.FINAL)
                 .addJavadoc("$L\n", StepText.javadoc(doc))
-                .initializer(vector ? CodeBlock.of("new $L[$L]", real.keyword(), like.cols())
-                        : CodeBlock.of("new $L[$L][$L]", real.keyword(), like.rows(), like.cols()))
+                .initializer("$L", like.allocation(real))
                 .build();
     }
 

@@ -54,9 +54,9 @@ final class InspectionGenerator {
             if (g == null) {
                 throw new IllegalStateException("plan has no gradient for " + p.buffer().name());
             }
-            parameters.addStatement("at = flatten($L, parameterView, at)", p.name());
-            gradients.addStatement("at = flatten($L, gradientView, at)", g.name());
-            set.addStatement("at = unflatten(values, at, $L)", p.name());
+            parameters.addStatement("at = flatten($L, $L, parameterView, at)", p.name(), p.cols());
+            gradients.addStatement("at = flatten($L, $L, gradientView, at)", g.name(), g.cols());
+            set.addStatement("at = unflatten(values, at, $L, $L)", p.name(), p.cols());
             long end = start + p.size();
             single.beginControlFlow("if (i < $L)", end);
             if (p.shape() == Storage.Shape.MATRIX) {
@@ -171,7 +171,7 @@ final class InspectionGenerator {
         for (int l = 0; l < perLayer.size(); l++) {
             Storage s = perLayer.get(l);
             if (s != null) {
-                code.addStatement("case $L -> flatten($L, out, 0)", l, s.name());
+                code.addStatement("case $L -> flatten($L, $L, out, 0)", l, s.name(), s.cols());
             }
         }
         code.addStatement("default -> throw new IllegalArgumentException(\"layer \" + layer + \" has no $L\")", name)
@@ -231,33 +231,35 @@ final class InspectionGenerator {
         type.addMethod(helper("copy", snippet.code("System.arraycopy(from, 0, to, 0, from.length);\n"))
                 .addParameter(vec, "from").addParameter(vec, "to").build());
         type.addMethod(helper("flatten", snippet.code("""
-                for (int j = 0; j < w[0].length; j++) {
+                for (int j = 0; j < units; j++) {
                     for (int k = 0; k < w.length; k++) {
                         out[at++] = w[k][j];
                     }
                 }
                 return at;
                 """)).returns(TypeName.INT).addJavadoc("Writes an input-major matrix row-major [units][inputs].\n")
-                .addParameter(mat, "w").addParameter(vec, "out").addParameter(TypeName.INT, "at").build());
+                .addParameter(mat, "w").addParameter(TypeName.INT, "units").addParameter(vec, "out")
+                .addParameter(TypeName.INT, "at").build());
         type.addMethod(helper("flatten", snippet.code("""
-                System.arraycopy(b, 0, out, at, b.length);
-                return at + b.length;
+                System.arraycopy(b, 0, out, at, units);
+                return at + units;
                 """)).returns(TypeName.INT)
-                .addParameter(vec, "b").addParameter(vec, "out").addParameter(TypeName.INT, "at").build());
+                .addParameter(vec, "b").addParameter(TypeName.INT, "units").addParameter(vec, "out")
+                .addParameter(TypeName.INT, "at").build());
         type.addMethod(helper("unflatten", snippet.code("""
-                for (int j = 0; j < w[0].length; j++) {
+                for (int j = 0; j < units; j++) {
                     for (int k = 0; k < w.length; k++) {
                         w[k][j] = values[at++];
                     }
                 }
                 return at;
-                """)).returns(TypeName.INT)
-                .addParameter(vec, "values").addParameter(TypeName.INT, "at").addParameter(mat, "w").build());
+                """)).returns(TypeName.INT).addParameter(vec, "values").addParameter(TypeName.INT, "at")
+                .addParameter(mat, "w").addParameter(TypeName.INT, "units").build());
         type.addMethod(helper("unflatten", snippet.code("""
-                System.arraycopy(values, at, b, 0, b.length);
-                return at + b.length;
-                """)).returns(TypeName.INT)
-                .addParameter(vec, "values").addParameter(TypeName.INT, "at").addParameter(vec, "b").build());
+                System.arraycopy(values, at, b, 0, units);
+                return at + units;
+                """)).returns(TypeName.INT).addParameter(vec, "values").addParameter(TypeName.INT, "at")
+                .addParameter(vec, "b").addParameter(TypeName.INT, "units").build());
         type.addMethod(helper("fill", snippet.code("""
                 for ($real:T[] row : w) {
                     $arrays:T.fill(row, $zero:L);

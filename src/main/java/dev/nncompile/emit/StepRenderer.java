@@ -43,6 +43,8 @@ final class StepRenderer {
     private final Scalars scalars;
     private final Set<String> methodNames;
     private final ElementwiseRenderer elementwise;
+    /** The Vector API kernels of {@link Kernels#SIMD}, or null for plain loops. */
+    private final VectorKernels vector;
 
     StepRenderer(Fields fields, Real real, Scalars scalars, Set<String> methodNames) {
         this.fields = fields;
@@ -50,6 +52,7 @@ final class StepRenderer {
         this.scalars = scalars;
         this.methodNames = methodNames;
         this.elementwise = new ElementwiseRenderer(fields, real, scalars);
+        this.vector = fields.kernels() == Kernels.SIMD ? new VectorKernels(fields, real, methodNames) : null;
     }
 
     /** One rendered phase: the step methods and the calls the phase method makes. */
@@ -72,6 +75,9 @@ final class StepRenderer {
             }
             MethodSpec method = method(step, fused, prefix, loss);
             methods.add(method);
+            if (vector != null) {
+                methods.addAll(vector.takeKernels());
+            }
             if (loss && returnsLoss(step)) {
                 calls.addStatement("loss += $N(n)", method);
             } else {
@@ -113,7 +119,19 @@ final class StepRenderer {
         m.addJavadoc("$L", StepText.javadoc(String.join("\n", doc)) + "\n");
         m.returns(loss && returnsLoss(step) ? TypeName.DOUBLE : TypeName.VOID);
         CodeBlock.Builder code = CodeBlock.builder();
-        if (step instanceof Step.Affine a) {
+        if (step instanceof Step.Affine a && vector != null) {
+            if (fused != null) {
+                elementwise.declareScalars(code, fused);
+            }
+            vector.affine(code, a);
+            if (fused != null) {
+                // after the whole product: the register blocks span every sample of the call
+                for (String line : StepText.describe(fused)) {
+                    code.add("// $L\n", line);
+                }
+                elementwise.loop(code, fused, "0", "n");
+            }
+        } else if (step instanceof Step.Affine a) {
             affine(code, a, fused);
         } else if (step instanceof Step.Elementwise e) {
             elementwise.standalone(code, e);
@@ -123,12 +141,19 @@ final class StepRenderer {
             elementwise.lossTerm(code, l);
         } else if (step instanceof Step.SoftmaxCrossEntropy c) {
             crossEntropy(code, c);
+        } else if (step instanceof Step.BackpropDelta d && vector != null) {
+            vector.backpropSum(code, d);
+            deltaFactor(code, d, fields.get(d.delta()).name() + "[s][j]");
         } else if (step instanceof Step.BackpropDelta d) {
             backpropDelta(code, d);
         } else if (step instanceof Step.SoftmaxJacobian j) {
             softmaxJacobian(code, j);
+        } else if (step instanceof Step.WeightGradient w && vector != null) {
+            vector.weightGradient(code, w);
         } else if (step instanceof Step.WeightGradient w) {
             weightGradient(code, w);
+        } else if (step instanceof Step.BiasGradient b && vector != null) {
+            vector.biasGradient(code, b);
         } else if (step instanceof Step.BiasGradient b) {
             biasGradient(code, b);
         } else if (step instanceof Step.ScalarDef d) {
@@ -308,7 +333,6 @@ final class StepRenderer {
     // ---- backward --------------------------------------------------------------------------------------------
 
     private void backpropDelta(CodeBlock.Builder code, Step.BackpropDelta d) {
-        Storage delta = fields.get(d.delta());
         Storage next = fields.get(d.next());
         Storage w = fields.get(d.weight());
         Storage nextT = fields.transposed(d.next());
@@ -351,11 +375,17 @@ final class StepRenderer {
             code.endControlFlow();
         }
         code.endControlFlow();
+        deltaFactor(code, d, deltaT.name() + "[j][s]");
+    }
+
+    /** {@code delta[s][j] = Σ · factor}, the sum of the product read from {@code sum} (a Java array element). */
+    private void deltaFactor(CodeBlock.Builder code, Step.BackpropDelta d, String sum) {
+        Storage delta = fields.get(d.delta());
         Expr value = Exprs.mul(Exprs.var(ACCUMULATED), d.factor());
         code.add("// $L[s][j] = Σ·($L)\n", d.delta().name(), StepText.formula(d.factor(), d.operands()));
         Map<String, Buffer> operands = new TreeMap<>(d.operands());
         elementwise.rowLoop(code, delta, List.of(new ElementwiseRenderer.Write(delta, value)), operands,
-                Map.of(ACCUMULATED, deltaT.name() + "[j][s]"), "0", "n");
+                Map.of(ACCUMULATED, sum), "0", "n");
     }
 
     private void softmaxJacobian(CodeBlock.Builder code, Step.SoftmaxJacobian sj) {

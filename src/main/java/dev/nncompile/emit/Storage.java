@@ -14,8 +14,11 @@ import dev.nncompile.derive.Buffer;
  * @param shape the Java layout
  * @param rows  first dimension: MAX_BATCH (per sample), the layer's inputs (matrix), 1 (vector)
  * @param cols  second dimension: units of the row
+ * @param stride the allocated length of a row: {@code cols}, or for {@link Kernels#SIMD} the units rounded up to
+ *               whole vectors, so the vector kernels never need a masked tail; the padding stays zero (see
+ *               {@link Fields})
  */
-record Storage(Buffer buffer, String name, Shape shape, int rows, int cols) {
+record Storage(Buffer buffer, String name, Shape shape, int rows, int cols, int stride) {
 
     enum Shape {
         /** {@code [MAX_BATCH][cols]}: one row per sample of the batch */
@@ -28,6 +31,12 @@ record Storage(Buffer buffer, String name, Shape shape, int rows, int cols) {
 
     int size() {
         return shape == Shape.VECTOR ? cols : rows * cols;
+    }
+
+    /** The array creation expression of the field, e.g. {@code new float[64][32]}. */
+    String allocation(Real real) {
+        return shape == Shape.VECTOR ? "new " + real.keyword() + "[" + stride + "]"
+                : "new " + real.keyword() + "[" + rows + "][" + stride + "]";
     }
 
     /** The name of the local holding the current row, e.g. {@code z1Row}. */

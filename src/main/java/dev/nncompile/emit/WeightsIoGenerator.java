@@ -82,8 +82,10 @@ final class WeightsIoGenerator {
     private void addWrite(TypeSpec.Builder type) {
         CodeBlock.Builder puts = CodeBlock.builder();
         for (Layer l : network.layers()) {
-            puts.addStatement("putMatrix(buffer, $L)", fields.require(Buffer.Kind.WEIGHT, l.index()).name());
-            puts.addStatement("putVector(buffer, $L)", fields.require(Buffer.Kind.BIAS, l.index()).name());
+            Storage w = fields.require(Buffer.Kind.WEIGHT, l.index());
+            Storage b = fields.require(Buffer.Kind.BIAS, l.index());
+            puts.addStatement("putMatrix(buffer, $L, $L)", w.name(), w.cols());
+            puts.addStatement("putVector(buffer, $L, $L)", b.name(), b.cols());
         }
         type.addMethod(MethodSpec.methodBuilder("writeWeights").addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Writes every weight and bias as safetensors ($L, little-endian) with PyTorch's names:"
@@ -109,11 +111,10 @@ final class WeightsIoGenerator {
         for (Layer l : network.layers()) {
             Storage w = fields.require(Buffer.Kind.WEIGHT, l.index());
             Storage b = fields.require(Buffer.Kind.BIAS, l.index());
-            reads.addStatement("$L[][] $LRead = new $L[$L][$L]", real.keyword(), w.name(), real.keyword(), w.rows(),
-                    w.cols());
-            reads.addStatement("readMatrix(header, buffer, data, $S, $LRead)", weightName(l), w.name());
-            reads.addStatement("$L[] $LRead = new $L[$L]", real.keyword(), b.name(), real.keyword(), b.cols());
-            reads.addStatement("readVector(header, buffer, data, $S, $LRead)", biasName(l), b.name());
+            reads.addStatement("$L[][] $LRead = $L", real.keyword(), w.name(), w.allocation(real));
+            reads.addStatement("readMatrix(header, buffer, data, $S, $LRead, $L)", weightName(l), w.name(), w.cols());
+            reads.addStatement("$L[] $LRead = $L", real.keyword(), b.name(), b.allocation(real));
+            reads.addStatement("readVector(header, buffer, data, $S, $LRead, $L)", biasName(l), b.name(), b.cols());
             commits.addStatement("copy($LRead, $L)", w.name(), w.name());
             commits.addStatement("copy($LRead, $L)", b.name(), b.name());
             names.append(names.length() == 0 ? "" : ", ").append('"').append(weightName(l)).append("\", \"")
@@ -168,18 +169,18 @@ final class WeightsIoGenerator {
         TypeName mat = real.matrix();
         type.addMethod(MethodSpec.methodBuilder("putMatrix").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addJavadoc("Writes an input-major matrix in PyTorch's [units][inputs] order.\n")
-                .addParameter(ByteBuffer.class, "buffer").addParameter(mat, "w")
+                .addParameter(ByteBuffer.class, "buffer").addParameter(mat, "w").addParameter(TypeName.INT, "units")
                 .addCode(snippet.code("""
-                        for (int j = 0; j < w[0].length; j++) {
+                        for (int j = 0; j < units; j++) {
                             for (int k = 0; k < w.length; k++) {
                                 buffer.put$suffix:L(w[k][j]);
                             }
                         }
                         """)).build());
         type.addMethod(MethodSpec.methodBuilder("putVector").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(ByteBuffer.class, "buffer").addParameter(vec, "b")
+                .addParameter(ByteBuffer.class, "buffer").addParameter(vec, "b").addParameter(TypeName.INT, "units")
                 .addCode(snippet.code("""
-                        for (int j = 0; j < b.length; j++) {
+                        for (int j = 0; j < units; j++) {
                             buffer.put$suffix:L(b[j]);
                         }
                         """)).build());
@@ -187,10 +188,11 @@ final class WeightsIoGenerator {
                 .addJavadoc("Reads tensor {@code name} of shape [units, inputs] into an input-major matrix.\n")
                 .addParameter(headerType, "header").addParameter(ByteBuffer.class, "buffer")
                 .addParameter(TypeName.INT, "data").addParameter(String.class, "name").addParameter(mat, "into")
+                .addParameter(TypeName.INT, "units")
                 .addException(IOException.class)
                 .addCode(snippet.code("""
-                        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into[0].length, into.length});
-                        for (int j = 0; j < into[0].length; j++) {
+                        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units, into.length});
+                        for (int j = 0; j < units; j++) {
                             for (int k = 0; k < into.length; k++) {
                                 into[k][j] = buffer.get$suffix:L(at);
                                 at += $size:L;
@@ -200,10 +202,11 @@ final class WeightsIoGenerator {
         type.addMethod(MethodSpec.methodBuilder("readVector").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(headerType, "header").addParameter(ByteBuffer.class, "buffer")
                 .addParameter(TypeName.INT, "data").addParameter(String.class, "name").addParameter(vec, "into")
+                .addParameter(TypeName.INT, "units")
                 .addException(IOException.class)
                 .addCode(snippet.code("""
-                        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into.length});
-                        for (int j = 0; j < into.length; j++) {
+                        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units});
+                        for (int j = 0; j < units; j++) {
                             into[j] = buffer.get$suffix:L(at);
                             at += $size:L;
                         }

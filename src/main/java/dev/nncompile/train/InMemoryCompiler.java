@@ -37,6 +37,21 @@ public final class InMemoryCompiler {
     /** The options the generated classes must pass: every lint, warnings as errors, Java 17. */
     public static final List<String> STRICT = List.of("-Xlint:all", "-Werror", "--release", "17");
 
+    /**
+     * The options for a class with SIMD kernels: every lint, Java 17, the Vector API module. Not {@code -Werror}:
+     * javac 17 warns of any incubator module and has no lint key to silence that one warning.
+     */
+    public static final List<String> SIMD = List.of("-Xlint:all", "--release", "17", "--add-modules",
+            "jdk.incubator.vector");
+
+    /**
+     * Whether this JVM can load a class with SIMD kernels: the Vector API module must be in its boot layer, which
+     * only {@code --add-modules jdk.incubator.vector} on the java command line puts there.
+     */
+    public static boolean vectorApiLoaded() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
     private final List<String> options;
 
     public InMemoryCompiler(List<String> options) {

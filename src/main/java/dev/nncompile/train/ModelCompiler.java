@@ -4,6 +4,7 @@ import dev.nncompile.compiler.CompiledModel;
 import dev.nncompile.derive.Deriver;
 import dev.nncompile.derive.TrainingPlan;
 import dev.nncompile.emit.ClassGenerator;
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Network;
 import dev.nncompile.model.Training;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.List;
 public final class ModelCompiler {
     /** javac options for generated classes: the language level they promise, nothing that could fail a user's run. */
     static final List<String> OPTIONS = List.of("--release", "17", "-proc:none");
+    /** The same for a class with SIMD kernels, which imports the Vector API's incubator module. */
+    static final List<String> SIMD_OPTIONS = List.of("--release", "17", "-proc:none", "--add-modules",
+            "jdk.incubator.vector");
 
     private ModelCompiler() {}
 
@@ -40,12 +44,17 @@ public final class ModelCompiler {
                 n.optimizer(), n.regularizers(), n.seed(), n.precision(),
                 new Training(b, e, t.shuffle(), t.validation(), t.stops()));
         TrainingPlan plan = Deriver.derive(changed);
-        return new CompiledModel(changed, plan, ClassGenerator.generate(plan));
+        return new CompiledModel(changed, plan, ClassGenerator.generate(plan, model.kernels()), model.kernels());
     }
 
-    /** Compiles the model's class in memory and instantiates it with {@code seed}. */
+    /**
+     * Compiles the model's class in memory and instantiates it with {@code seed}. A class with SIMD kernels needs
+     * this JVM started with {@code --add-modules jdk.incubator.vector} (see
+     * {@link InMemoryCompiler#vectorApiLoaded()}).
+     */
     public static GeneratedModel load(CompiledModel model, long seed) {
-        Class<?> type = new InMemoryCompiler(OPTIONS).compileAndLoad(model.qualifiedName(), model.source());
+        List<String> options = model.kernels() == Kernels.SIMD ? SIMD_OPTIONS : OPTIONS;
+        Class<?> type = new InMemoryCompiler(options).compileAndLoad(model.qualifiedName(), model.source());
         return GeneratedModel.instantiate(type, seed, model.network().training().epochs());
     }
 }

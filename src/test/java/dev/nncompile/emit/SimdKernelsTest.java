@@ -1,0 +1,206 @@
+package dev.nncompile.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nncompile.check.CheckResult;
+import dev.nncompile.check.Frontend;
+import dev.nncompile.derive.Deriver;
+import dev.nncompile.derive.TrainingPlan;
+import dev.nncompile.model.Network;
+import dev.nncompile.model.Precision;
+import dev.nncompile.source.SourceFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API kernels ({@link Kernels#SIMD}): every spec and seeded random networks whose sizes are not multiples
+ * of a vector, a register block or the padding (units 1–40, inputs 1–40, batches 1–9), compiled with
+ * {@code --add-modules jdk.incubator.vector}; exact gradients, the plain kernels' results up to FMA rounding, and no
+ * allocation once compiled.
+ */
+class SimdKernelsTest {
+    private static final String[] HIDDEN = {"identity", "relu", "tanh", "sigmoid", "elu", "gelu", "softplus"};
+    private static final String[][] OUTPUTS = {{"softmax", "cross_entropy"}, {"sigmoid", "bce"},
+        {"identity", "mse"}, {"tanh", "half_sse"}};
+    private static final String[] OPTIMIZERS = {"sgd(lr = 0.1)", "momentum(lr = 0.05)", "adam(lr = 0.01)",
+        "adamw(lr = 0.01, weight_decay = 0.1)", "rmsprop(lr = 0.01)"};
+
+    private static List<Compiled> specs;
+    private static List<Compiled> plainSpecs;
+    private static List<Compiled> random;
+
+    @BeforeAll
+    static void compile() throws IOException {
+        List<TrainingPlan> plans = new ArrayList<>();
+        for (Network n : DerivedNetworksTest.specNetworks()) {
+            plans.add(Deriver.derive(n));
+            if (n.precision() == Precision.FLOAT && n.parameterCount() < 30_000) {
+                plans.add(Deriver.derive(DerivedNetworksTest.inDouble(n)));   // the gradient checks need double
+            }
+        }
+        specs = Compiled.all(plans, Kernels.SIMD);
+        plainSpecs = Compiled.all(plans, Kernels.PLAIN);
+        List<TrainingPlan> randomPlans = new ArrayList<>();
+        for (Network n : randomNetworks(16, 2031)) {
+            randomPlans.add(Deriver.derive(n));
+        }
+        random = Compiled.all(randomPlans, Kernels.SIMD);
+    }
+
+    /** Seeded random networks in double precision with sizes around the vector lengths 4, 8 and 16. */
+    private static List<Network> randomNetworks(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Network> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] output = OUTPUTS[random.nextInt(OUTPUTS.length)];
+            int outputs = output[0].equals("softmax") ? 2 + random.nextInt(19) : 1 + random.nextInt(18);
+            StringBuilder spec = new StringBuilder("model Wide").append(i).append(" {\n    input ")
+                    .append(1 + random.nextInt(40)).append('\n');
+            int hidden = 1 + random.nextInt(2);
+            for (int h = 0; h < hidden; h++) {
+                spec.append("    dense ").append(1 + random.nextInt(40)).append(' ')
+                        .append(HIDDEN[random.nextInt(HIDDEN.length)]).append('\n');
+            }
+            spec.append("    dense ").append(outputs).append(' ').append(output[0]).append('\n')
+                    .append("    loss ").append(output[1]).append('\n')
+                    .append("    optimizer ").append(OPTIMIZERS[random.nextInt(OPTIMIZERS.length)]).append('\n')
+                    .append("    init normal(0, 0.5) seed ").append(i).append('\n')
+                    .append("    precision double\n")
+                    .append("    train { batch = ").append(1 + random.nextInt(9)).append(", epochs = 2 }\n}\n");
+            CheckResult r = Frontend.check(new SourceFile("wide" + i + ".nn", spec.toString()));
+            assertTrue(!r.hasErrors(), () -> r.diagnostics() + "\n" + spec);
+            out.addAll(r.networks());
+        }
+        return out;
+    }
+
+    @Test
+    void randomNetworksHaveExactGradients() {
+        for (Compiled c : random) {
+            Network net = c.plan.network();
+            Samples s = Samples.of(net, net.training().batch(), 3);
+            double error = c.gradientCheck(c.newModel(5), c.array(s.x()), c.array(s.y()), s.n());
+            assertTrue(error < 1e-6, net.name() + ": gradient check error " + error + "\n" + c.source);
+        }
+    }
+
+    @Test
+    void specsHaveExactGradientsInDouble() {
+        int checked = 0;
+        for (Compiled c : specs) {
+            Network net = c.plan.network();
+            if (net.precision() != Precision.DOUBLE || net.parameterCount() >= 30_000) {
+                continue;
+            }
+            Samples s = Samples.of(net, Math.min(6, net.training().batch()), 8);
+            double error = c.gradientCheck(c.newModel(5), c.array(s.x()), c.array(s.y()), s.n());
+            assertTrue(error < 1e-6, net.name() + ": gradient check error " + error);
+            checked++;
+        }
+        assertTrue(checked >= 5, "checked " + checked);
+    }
+
+    /**
+     * Every spec as declared, plain and SIMD from the same seed, five training steps on the same batch: the same
+     * losses and parameters up to the roundings an FMA saves (and the padding never leaks into a real unit).
+     */
+    @Test
+    void simdTrainsLikeThePlainKernels() {
+        int compared = 0;
+        for (int i = 0; i < specs.size(); i++) {
+            Compiled simd = specs.get(i);
+            Compiled plain = plainSpecs.get(i);
+            Network net = simd.plan.network();
+            int n = net.parameterCount() > 200_000 ? 5 : Math.min(net.training().batch(), 13);
+            Samples s = Samples.of(net, n, 17);
+            Object a = simd.newModel(9);
+            Object b = plain.newModel(9);
+            for (int step = 0; step < 5; step++) {
+                double la = simd.trainBatch(a, simd.array(s.x()), simd.array(s.y()), n);
+                double lb = plain.trainBatch(b, plain.array(s.x()), plain.array(s.y()), n);
+                assertEquals(lb, la, 1e-4 * Math.max(1, Math.abs(lb)), net.name() + " loss at step " + step);
+            }
+            double[] pa = simd.parameters(a);
+            double[] pb = plain.parameters(b);
+            assertEquals(pb.length, pa.length);
+            double worst = 0;
+            for (int k = 0; k < pa.length; k++) {
+                worst = Math.max(worst, Math.abs(pa[k] - pb[k]) / Math.max(1e-2, Math.abs(pb[k])));
+            }
+            assertTrue(worst < 1e-3, net.name() + ": parameters differ by " + worst + " (relative)");
+            compared++;
+        }
+        assertTrue(compared >= 8, "compared " + compared);
+    }
+
+    @Test
+    void specsAllocateNothingOnceCompiled() {
+        String[] names = {"predict", "trainBatch", "loss", "computeGradients"};
+        List<TrainingPlan> declared = new ArrayList<>();
+        for (Compiled c : specs) {
+            if (!c.plan.network().name().endsWith("Double")) {
+                declared.add(c.plan);
+            }
+        }
+        // classes of their own, whose profiles hold only this test's calls
+        for (Compiled c : Compiled.all(declared, Kernels.SIMD)) {
+            Network net = c.plan.network();
+            boolean small = net.parameterCount() * net.training().batch() <= 500_000;
+            int n = small ? net.training().batch() : 1;
+            IntConsumer probe = c.newProbe(10_000, n);
+            IntConsumer warmUp = small ? probe : c.newProbe(1_000, n);
+            for (int what = 0; what < 4; what++) {
+                untilCompiled(warmUp, what);
+                long allocated = AllocationMeter.leastAllocated(warmUp, probe, what);
+                assertEquals(0, allocated, c.className + "." + names[what] + " allocated over 10 000 calls of " + n
+                        + " samples");
+            }
+        }
+    }
+
+    /**
+     * Vectors are objects until C2 has compiled the kernels, and C2 compiles in the background, later on a loaded
+     * machine: warm-up rounds run until one allocates nothing (at most 60 rounds; the measurement then still
+     * requires 10 000 calls with zero bytes).
+     */
+    private static void untilCompiled(IntConsumer warmUp, int what) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 60; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            warmUp.accept(what);
+            if (threads.getCurrentThreadAllocatedBytes() == before) {
+                return;
+            }
+        }
+    }
+
+    @Test
+    void everyMethodIsUnderTheJitLimit() {
+        for (Compiled c : specs) {
+            for (Map.Entry<String, byte[]> file : c.result.classFiles().entrySet()) {
+                if (!file.getKey().endsWith("Probe")) {
+                    ClassFileMethods.codeLengths(file.getValue()).forEach((method, size) -> assertTrue(size < 8000,
+                            file.getKey() + "." + method + ": " + size + " bytes"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void simdGenerationIsDeterministicAndDiffersFromPlain() throws IOException {
+        for (Network n : DerivedNetworksTest.specNetworks()) {
+            String simd = ClassGenerator.generate(Deriver.derive(n), Kernels.SIMD).toString();
+            assertEquals(ClassGenerator.generate(Deriver.derive(n), Kernels.SIMD).toString(), simd, n.name());
+            assertTrue(simd.contains("import jdk.incubator.vector."), n.name());
+            assertTrue(!ClassGenerator.generate(Deriver.derive(n)).toString().contains("jdk.incubator"), n.name());
+        }
+    }
+}
