@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,8 @@ final class DefinitionChecker {
     /** Largest formula after expanding calls, in AST nodes; and deepest. Keeps later recursive passes safe. */
     static final long MAX_EXPANDED_SIZE = 20_000;
     static final int MAX_EXPANDED_DEPTH = 400;
+    /** Where expanded sizes stop counting: far beyond the limits, and far from overflowing a sum of two. */
+    private static final long SATURATED = Long.MAX_VALUE / 4;
 
     private final Diagnostics diagnostics;
     private final Map<String, Definition> activations = new LinkedHashMap<>();
@@ -263,13 +266,31 @@ final class DefinitionChecker {
             if (sizeDepth[0] <= MAX_EXPANDED_SIZE && sizeDepth[1] <= MAX_EXPANDED_DEPTH) {
                 memo.put(d, sizeDepth);
             } else {
-                diagnostics.report(DiagnosticCode.NN406, d.name().span(), Quoted.of(d.name().text())
-                        + " grows too large once the activations it calls are expanded (more than "
-                        + MAX_EXPANDED_SIZE + " terms or " + MAX_EXPANDED_DEPTH + " levels)",
+                diagnostics.report(DiagnosticCode.NN406, d.name().span(), expansionMessage(d, sizeDepth),
                         "call fewer activations, or call them fewer times");
                 broken.add(d);
             }
         }
+    }
+
+    /** What grew past which bound, with both numbers: "activation 'f' grows to 24,575 nodes ...; the limit is ...". */
+    private static String expansionMessage(Definition d, long[] sizeDepth) {
+        boolean tooBig = sizeDepth[0] > MAX_EXPANDED_SIZE;
+        boolean tooDeep = sizeDepth[1] > MAX_EXPANDED_DEPTH;
+        String reached = (tooBig ? count(sizeDepth[0]) + " nodes" : "")
+                + (tooBig && tooDeep ? " and " : "") + (tooDeep ? count(sizeDepth[1]) + " levels deep" : "");
+        String limit = tooBig && tooDeep
+                ? "the limits are " + count(MAX_EXPANDED_SIZE) + " nodes and " + count(MAX_EXPANDED_DEPTH) + " levels"
+                : tooBig ? "the limit is " + count(MAX_EXPANDED_SIZE) + " nodes"
+                : "the limit is " + count(MAX_EXPANDED_DEPTH) + " levels";
+        return d.kind().keyword() + " " + Quoted.of(d.name().text()) + " grows to " + reached
+                + " once the activations it calls are expanded; " + limit;
+    }
+
+    /** A count as the other limits print theirs: 20,000. The sizes saturate, so an absurd one says so. */
+    private static String count(long n) {
+        return n >= SATURATED ? "more than " + String.format(Locale.ROOT, "%,d", SATURATED)
+                : String.format(Locale.ROOT, "%,d", n);
     }
 
     /** {size, depth} of the formula with every call expanded; saturating, so a huge blow-up stays cheap. */
@@ -278,7 +299,7 @@ final class DefinitionChecker {
         long depth = 0;
         for (Expr child : children(e)) {
             long[] c = sizeDepth(child, memo);
-            size = Math.min(size + c[0], Long.MAX_VALUE / 4);
+            size = Math.min(size + c[0], SATURATED);
             depth = Math.max(depth, c[1]);
         }
         if (e instanceof Expr.Call c) {
@@ -286,8 +307,8 @@ final class DefinitionChecker {
             Definition callee = BuiltIns.ACTIVATIONS.containsKey(name) ? null : activations.get(name);
             // built-ins are a handful of nodes; a broken or cyclic callee is reported on its own
             long[] inner = callee == null ? new long[] {8, 8} : memo.getOrDefault(callee, new long[] {1, 1});
-            size = Math.min(size + inner[0], Long.MAX_VALUE / 4);
-            depth = Math.min(depth + inner[1], Long.MAX_VALUE / 4);
+            size = Math.min(size + inner[0], SATURATED);
+            depth = Math.min(depth + inner[1], SATURATED);
         }
         return new long[] {size, depth + 1};
     }

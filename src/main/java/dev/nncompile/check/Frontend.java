@@ -6,6 +6,7 @@ import dev.nncompile.ast.Name;
 import dev.nncompile.ast.SpecFile;
 import dev.nncompile.ast.TopItem;
 import dev.nncompile.model.Network;
+import dev.nncompile.model.Precision;
 import dev.nncompile.parse.SpecParser;
 import dev.nncompile.source.DeepStack;
 import dev.nncompile.source.DiagnosticCode;
@@ -36,14 +37,24 @@ public final class Frontend {
     private Frontend() {}
 
     public static CheckResult check(SourceFile file) {
-        return DeepStack.call(() -> checkHere(file));
+        return check(file, null);
     }
 
-    private static CheckResult checkHere(SourceFile file) {
+    /**
+     * As {@link #check(SourceFile)}, for models that will be compiled in {@code precisionOverride} instead of their
+     * own precision (the CLI's {@code --precision}, the plugin's {@code <precision>}): the warnings that depend on
+     * the precision ({@code NN909}) are about the precision actually used. The networks keep their own precision;
+     * applying the override is the compiler's job.
+     */
+    public static CheckResult check(SourceFile file, Precision precisionOverride) {
+        return DeepStack.call(() -> checkHere(file, precisionOverride));
+    }
+
+    private static CheckResult checkHere(SourceFile file, Precision precisionOverride) {
         Diagnostics diagnostics = new Diagnostics(file);
         List<Network> networks;
         try {
-            networks = check(SpecParser.parse(file, diagnostics), diagnostics);
+            networks = check(SpecParser.parse(file, diagnostics), precisionOverride, diagnostics);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError bug) {
             if (Boolean.getBoolean("nncompile.debug")) {
                 throw bug; // for nncompile's own developers: see the stack trace
@@ -56,7 +67,7 @@ public final class Frontend {
         return new CheckResult(networks, diagnostics.sorted());
     }
 
-    private static List<Network> check(SpecFile ast, Diagnostics diagnostics) {
+    private static List<Network> check(SpecFile ast, Precision precisionOverride, Diagnostics diagnostics) {
         String packageName = packageName(ast, diagnostics);
         List<Definition> definitions = new ArrayList<>();
         List<ModelDecl> models = new ArrayList<>();
@@ -84,6 +95,7 @@ public final class Frontend {
             }
         }
         warnUnused(definitions, definitionChecker, used, diagnostics);
+        new FloatLiterals(diagnostics).check(ast, precisionOverride);
         return networks;
     }
 

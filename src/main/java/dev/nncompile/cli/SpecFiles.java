@@ -6,17 +6,15 @@ import dev.nncompile.compiler.NnCompiler;
 import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Precision;
 import dev.nncompile.parse.Limits;
+import dev.nncompile.source.BoundedFiles;
 import dev.nncompile.source.Diagnostic;
 import dev.nncompile.source.DiagnosticRenderer;
 import dev.nncompile.source.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,20 +46,14 @@ final class SpecFiles {
     }
 
     /** The most bytes read from one spec: enough for {@link Limits#MAX_CHARS} chars in UTF-8, plus a BOM. */
-    static final int MAX_BYTES = 3 * Limits.MAX_CHARS + 3;
+    static final int MAX_BYTES = Limits.MAX_BYTES;
 
     static SourceFile read(Path p) throws Unreadable {
         try {
-            byte[] bytes;
-            // bounded: an enormous file (or /dev/zero) must not exhaust the heap before the front end's
-            // size limit can report it (issue 8 §3); UTF-8 needs at most 3 bytes for each char of a Java string
-            try (InputStream in = Files.newInputStream(p)) {
-                bytes = in.readNBytes(MAX_BYTES + 1);
-            }
-            if (bytes.length > MAX_BYTES) {
-                throw new Unreadable(p + ": file too large: more than " + MAX_BYTES + " bytes; a spec may hold at"
-                        + " most " + Limits.MAX_CHARS + " chars");
-            }
+            // bounded, and regular files only: an enormous file (or /dev/zero, or a FIFO) must not exhaust the heap
+            // or hang before the front end's size limit can report it (issue 8 §3); UTF-8 needs at most 3 bytes
+            // for each char of a Java string
+            byte[] bytes = BoundedFiles.read(p, MAX_BYTES);
             String text;
             try {
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -72,8 +64,9 @@ final class SpecFiles {
                 text = new String(bytes, StandardCharsets.UTF_8);
             }
             return new SourceFile(p.toString(), text);
-        } catch (NoSuchFileException e) {
-            throw new Unreadable(p + ": no such file");
+        } catch (BoundedFiles.Refused e) {
+            throw new Unreadable(e.getMessage() + (e.detail().startsWith("file too large")
+                    ? "; a spec may hold at most " + Limits.MAX_CHARS + " chars" : ""));
         } catch (IOException e) {
             throw new Unreadable(p + ": cannot read: " + e.getMessage());
         }

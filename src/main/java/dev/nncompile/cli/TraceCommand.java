@@ -103,7 +103,9 @@ final class TraceCommand implements Callable<Integer> {
             model = ModelCompiler.withTraining(model, null, Math.max(n, network.training().batch()));
             GeneratedModel m = ModelCompiler.load(model, seed != null ? seed : network.seed());
             if (weights != null) {
-                loadWeights(m, network, Safetensors.read(weights));
+                // bounded by what the model needs: a weights file padded with other tensors is refused unread
+                long bound = Safetensors.maxFileBytes(network.parameterCount());
+                loadWeights(m, network, Safetensors.read(weights, bound));
             }
             BatchTrace trace = Tracer.trace(m, x.values(), y.values(), n, steps);
             if (json) {

@@ -33,7 +33,7 @@ public final class NnCompiler {
         List<Network> networks = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (SourceFile spec : request.specs()) {
-            CheckResult checked = Frontend.check(spec);
+            CheckResult checked = Frontend.check(spec, request.precisionOverride());
             diagnostics.addAll(checked.diagnostics());
             for (Network network : checked.networks()) {
                 networks.add(applyOverrides(network, request));

@@ -1,12 +1,9 @@
 package dev.nncompile.data;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +37,7 @@ public record CsvTable(String file, List<String> columnNames, int rows, int colu
         ABSENT
     }
 
-    /** Largest file read, in bytes: the text is held in memory once. */
+    /** Largest file read, in bytes (1 GiB): the bytes and then the text are held in memory. */
     static final long MAX_FILE_BYTES = 1L << 30;
 
     public CsvTable {
@@ -58,19 +55,7 @@ public record CsvTable(String file, List<String> columnNames, int rows, int colu
     /** Reads a file; I/O problems are reported as {@link DataException}s too. */
     public static CsvTable read(Path path, Header header) throws DataException {
         String name = path.toString();
-        byte[] bytes;
-        try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new DataException(name, "file of " + size + " bytes is larger than the " + MAX_FILE_BYTES
-                        + " bytes nncompile reads as CSV");
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new DataException(name, "no such file");
-        } catch (IOException e) {
-            throw new DataException(name, "cannot read: " + e.getMessage());
-        }
+        byte[] bytes = DataFiles.read(path, MAX_FILE_BYTES);
         return parse(bytes, name, header);
     }
 

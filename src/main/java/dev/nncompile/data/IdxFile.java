@@ -1,12 +1,11 @@
 package dev.nncompile.data;
 
+import dev.nncompile.source.BoundedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
@@ -29,8 +28,13 @@ public final class IdxFile {
     public static final int IMAGES_MAGIC = 0x00000803;
     /** Magic number of an unsigned-byte, 1-dimensional IDX file (labels). */
     public static final int LABELS_MAGIC = 0x00000801;
-    /** Most values one file may declare: the largest Java array. */
-    public static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    /**
+     * Most values one file may declare: the largest Java array. It also bounds decompression: a gzip file is
+     * inflated only as far as its header declares, so a small file that inflates to more (a gzip bomb) is refused.
+     */
+    public static final long MAX_VALUES = BoundedFiles.MAX_ARRAY_BYTES;
+    /** Largest file read, plain or gzip, in bytes: the largest Java array. */
+    public static final long MAX_FILE_BYTES = BoundedFiles.MAX_ARRAY_BYTES;
 
     private IdxFile() {
     }
@@ -108,13 +112,23 @@ public final class IdxFile {
 
     /** Parses an images file's bytes (plain or gzip). */
     public static Images readImages(byte[] bytes, String file) throws DataException {
-        Parsed p = parse(bytes, file, IMAGES_MAGIC);
+        return readImages(bytes, file, MAX_VALUES);
+    }
+
+    /** As {@link #readImages(byte[], String)}, declaring at most {@code maxValues} values: a test's small bound. */
+    static Images readImages(byte[] bytes, String file, long maxValues) throws DataException {
+        Parsed p = parse(bytes, file, IMAGES_MAGIC, maxValues);
         return new Images(file, p.dims[0], p.dims[1], p.dims[2], p.data);
     }
 
     /** Parses a labels file's bytes (plain or gzip). */
     public static Labels readLabels(byte[] bytes, String file) throws DataException {
-        Parsed p = parse(bytes, file, LABELS_MAGIC);
+        return readLabels(bytes, file, MAX_VALUES);
+    }
+
+    /** As {@link #readLabels(byte[], String)}, declaring at most {@code maxValues} values: a test's small bound. */
+    static Labels readLabels(byte[] bytes, String file, long maxValues) throws DataException {
+        Parsed p = parse(bytes, file, LABELS_MAGIC, maxValues);
         return new Labels(file, p.dims[0], p.data);
     }
 
@@ -122,25 +136,14 @@ public final class IdxFile {
     }
 
     private static byte[] readFile(Path path) throws DataException {
-        String name = path.toString();
-        try {
-            long size = Files.size(path);
-            if (size > MAX_VALUES) {
-                throw new DataException(name, "file of " + size + " bytes is too large");
-            }
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new DataException(name, "no such file");
-        } catch (IOException e) {
-            throw new DataException(name, "cannot read: " + e.getMessage());
-        }
+        return DataFiles.read(path, MAX_FILE_BYTES);
     }
 
     private static boolean isGzip(byte[] bytes) {
         return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
     }
 
-    private static Parsed parse(byte[] bytes, String file, int expectedMagic) throws DataException {
+    private static Parsed parse(byte[] bytes, String file, int expectedMagic, long maxValues) throws DataException {
         boolean gzip = isGzip(bytes);
         try (InputStream raw = gzip ? new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)
                 : new ByteArrayInputStream(bytes)) {
@@ -160,9 +163,9 @@ public final class IdxFile {
                             + Integer.toUnsignedString(dims[d]) + " as unsigned): not an IDX file nncompile reads");
                 }
                 total *= dims[d]; // cannot overflow: total ≤ 2^31 before, dims[d] < 2^31
-                if (total > MAX_VALUES) {
+                if (total > maxValues) {
                     throw new DataException(file, "declares " + dimensions(dims, d + 1) + " = more than "
-                            + MAX_VALUES + " values, more than nncompile reads");
+                            + maxValues + " values, more than nncompile reads");
                 }
             }
             int declared = (int) total;

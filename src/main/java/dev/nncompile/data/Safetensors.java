@@ -8,8 +8,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +46,8 @@ public final class Safetensors {
     /** Key of the string→string metadata map in the header. */
     public static final String METADATA_KEY = "__metadata__";
 
-    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
+    /** Largest file read, in bytes: the largest Java array. */
+    public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
 
     private Safetensors() {
     }
@@ -173,19 +172,23 @@ public final class Safetensors {
 
     /** Reads and fully validates a file; I/O problems are reported as {@link DataException}s too. */
     public static SafetensorsFile read(Path path) throws DataException {
-        String name = path.toString();
-        try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new DataException(name, "file of " + size + " bytes is larger than the " + MAX_FILE_BYTES
-                        + " bytes nncompile reads");
-            }
-            return read(Files.readAllBytes(path), name);
-        } catch (NoSuchFileException e) {
-            throw new DataException(name, "no such file");
-        } catch (IOException e) {
-            throw new DataException(name, "cannot read: " + e.getMessage());
-        }
+        return read(path, MAX_FILE_BYTES);
+    }
+
+    /**
+     * Reads and fully validates a file of at most {@code maxBytes} bytes; a caller that knows the model bounds the
+     * file by what the model needs ({@link #maxFileBytes}), so a file padded with other tensors costs nothing.
+     */
+    public static SafetensorsFile read(Path path, long maxBytes) throws DataException {
+        return read(DataFiles.read(path, Math.min(maxBytes, MAX_FILE_BYTES)), path.toString());
+    }
+
+    /**
+     * The largest file holding {@code parameters} values as F64 (the widest dtype read) under the largest header
+     * the reader accepts: a bound for {@link #read(Path, long)} when the model is known.
+     */
+    public static long maxFileBytes(long parameters) {
+        return Math.min(MAX_FILE_BYTES, 8 + MAX_HEADER_BYTES + 8 * Math.max(0, parameters));
     }
 
     /** Validates and decodes {@code bytes}; {@code file} names the source in messages. */

@@ -1,5 +1,6 @@
 package dev.nncompile.maven;
 
+import dev.nncompile.source.BoundedFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +53,9 @@ public abstract class AbstractGenerateMojo extends AbstractNncompileMojo {
         GenerationOutcome outcome;
         try {
             outcome = new SpecGeneration(request, new BuildContextFiles(buildContext)).run();
+        } catch (BoundedFiles.Refused e) {
+            // a spec too large to read (or not a regular file) is the user's error, not the build's
+            throw new MojoFailureException("nncompile: " + e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("nncompile: I/O error: " + e, e);
         } catch (RuntimeException e) {

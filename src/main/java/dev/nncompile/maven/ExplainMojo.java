@@ -3,6 +3,7 @@ package dev.nncompile.maven;
 import dev.nncompile.compiler.CompiledModel;
 import dev.nncompile.compiler.NnCompiler;
 import dev.nncompile.explain.Format;
+import dev.nncompile.source.BoundedFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,9 @@ public class ExplainMojo extends AbstractNncompileMojo {
             for (SpecInput spec : SpecTree.scan(sourceDirectory.toPath())) {
                 compiled.add(SpecCompiler.compile(spec, pkg, prec));
             }
+        } catch (BoundedFiles.Refused e) {
+            // a spec too large to read (or not a regular file) is the user's error, not the build's
+            throw new MojoFailureException("nncompile: " + e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("nncompile: I/O error: " + e, e);
         } catch (RuntimeException e) {

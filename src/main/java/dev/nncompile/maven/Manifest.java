@@ -1,11 +1,12 @@
 package dev.nncompile.maven;
 
 import dev.nncompile.source.AtomicFiles;
+import dev.nncompile.source.BoundedFiles;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,6 +41,12 @@ record Manifest(SortedMap<String, String> settings, SortedMap<String, SpecRecord
 
     /** Bump when the text form changes incompatibly: an old manifest then reads as EMPTY (a full rebuild). */
     static final int FORMAT = 1;
+
+    /**
+     * Most bytes read from a manifest (64 MiB, some 300,000 specs with their outputs): a larger one is not one
+     * nncompile wrote, and is treated as missing.
+     */
+    static final int MAX_BYTES = 64 << 20;
 
     private static final String HEADER =
             "# nncompile: specs and outputs of the last successful run; delete to force a full regeneration";
@@ -177,10 +184,12 @@ record Manifest(SortedMap<String, String> settings, SortedMap<String, SpecRecord
     static Manifest read(Path file) throws IOException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return EMPTY;
-        } catch (MalformedInputException e) {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(BoundedFiles.read(file, MAX_BYTES))).toString();
+        } catch (BoundedFiles.Refused e) {
+            return EMPTY;  // missing, not a regular file, or larger than nncompile writes
+        } catch (CharacterCodingException e) {
             return EMPTY;
         }
         try {

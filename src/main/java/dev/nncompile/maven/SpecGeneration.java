@@ -107,9 +107,10 @@ final class SpecGeneration {
     private boolean intact(OutputRecord output) {
         Path file = request.outputRoot().resolve(output.path());
         try {
-            return Files.isRegularFile(file) && Sha256.hex(Files.readAllBytes(file)).equals(output.digest());
+            return Sha256.hex(file).equals(output.digest());  // hashed in blocks: never held in memory
         } catch (IOException e) {
-            return false;  // unreadable: regenerate it, and let the write report a real I/O problem
+            // missing, not a regular file, or unreadable: regenerate it, and let the write report a real I/O problem
+            return false;
         }
     }
 

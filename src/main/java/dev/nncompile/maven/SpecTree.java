@@ -1,5 +1,7 @@
 package dev.nncompile.maven;
 
+import dev.nncompile.parse.Limits;
+import dev.nncompile.source.BoundedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,12 @@ final class SpecTree {
 
     private SpecTree() {}
 
-    /** Every spec below {@code root}; none when {@code root} is missing (not an error: antlr4 and protobuf agree). */
+    /**
+     * Every spec below {@code root}; none when {@code root} is missing (not an error: antlr4 and protobuf agree).
+     *
+     * @throws BoundedFiles.Refused when a spec is larger than {@link Limits#MAX_BYTES}: the user's error, to be
+     *                              reported as a build failure naming the file
+     */
     static List<SpecInput> scan(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
@@ -34,7 +41,8 @@ final class SpecTree {
         }
         List<SpecInput> specs = new ArrayList<>();
         for (Path file : files) {
-            specs.add(SpecInput.of(absolute, file, Files.readAllBytes(file)));
+            // bounded as the CLI bounds it: an enormous spec is refused unread (BoundedFiles.Refused names the file)
+            specs.add(SpecInput.of(absolute, file, BoundedFiles.read(file, Limits.MAX_BYTES)));
         }
         return specs;
     }

@@ -7,6 +7,12 @@ package dev.nncompile.parse;
 public final class Limits {
     /** Largest spec, in chars (1 MiB). Larger input is rejected before lexing ({@code NN003}). */
     public static final int MAX_CHARS = 1 << 20;
+    /**
+     * Most bytes read from one spec file: {@link #MAX_CHARS} chars in UTF-8 (at most 3 bytes for each char of a
+     * Java string) plus a byte-order mark. A larger file is refused unread, naming the file and this bound, so an
+     * enormous file cannot exhaust the heap before {@code NN003} can be reported.
+     */
+    public static final int MAX_BYTES = 3 * MAX_CHARS + 3;
     /** Deepest nesting of parentheses and {@code if} in one formula ({@code NN004}), checked before parsing. */
     public static final int MAX_NESTING = 200;
     /** Deepest formula tree, counting every operator of a chain like a + b + c as a level ({@code NN011}). */

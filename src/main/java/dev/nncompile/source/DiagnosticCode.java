@@ -74,6 +74,7 @@ public enum DiagnosticCode {
     NN906(Severity.WARNING, "an activation or loss is defined but never used"),
     NN907(Severity.WARNING, "softmax over a single output is always 1"),
     NN908(Severity.WARNING, "a hidden layer with the identity activation adds no expressive power"),
+    NN909(Severity.WARNING, "a number overflows float, underflows to 0 or is subnormal in float code"),
 
     // ---- the compiler's own failure --------------------------------------------------------------------------
     NN999(Severity.ERROR, "internal error in nncompile (please report it)");

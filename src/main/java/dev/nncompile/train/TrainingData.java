@@ -186,6 +186,9 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, bool
     }
 
     private static boolean looksLikeIdx(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return false; // never open a FIFO (that blocks) or a device: CsvTable.read refuses it with the file's name
+        }
         try (InputStream in = Files.newInputStream(path)) {
             byte[] head = in.readNBytes(4);
             if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {

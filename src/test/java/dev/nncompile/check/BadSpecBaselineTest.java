@@ -69,6 +69,14 @@ class BadSpecBaselineTest {
             }
             return s + "model M { input 1 dense 1 f20 loss mse optimizer sgd(lr = 0.1) }\n";
         });
+        cases.put("deep-expansion", () -> {
+            // few nodes, but every level of calls nests deeper: NN406 for depth, not size
+            StringBuilder s = new StringBuilder("activation g0(z) = tanh(z)\n");
+            for (int i = 1; i <= 60; i++) {
+                s.append("activation g").append(i).append("(z) = tanh(g").append(i - 1).append("(z))\n");
+            }
+            return s + "model M { input 1 dense 1 g60 loss mse optimizer sgd(lr = 0.1) }\n";
+        });
         List<DynamicTest> tests = new ArrayList<>();
         cases.forEach((name, text) -> tests.add(DynamicTest.dynamicTest(name,
                 () -> verify("generated-" + name, text.get()))));

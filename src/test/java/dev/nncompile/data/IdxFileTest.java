@@ -3,6 +3,7 @@ package dev.nncompile.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -161,6 +162,26 @@ class IdxFileTest {
         // A tiny gzip file whose header claims 2 GB: rejected after reading what is there, not by allocating 2 GB.
         assertEquals("img.idx: truncated: the header declares 2147483639×1×1 = 2147483639 values, the file holds 0",
                 imageError(gzip(idx(IdxFile.IMAGES_MAGIC, new int[] {Integer.MAX_VALUE - 8, 1, 1}, new byte[0]))));
+    }
+
+    /**
+     * A gzip bomb: a few kilobytes that inflate to megabytes. Decompression stops at the bound on declared values
+     * (a small one injected here, {@link IdxFile#MAX_VALUES} in use), or one byte past what the header declares.
+     */
+    @Test
+    void gzipBombsAreInflatedOnlyAsFarAsTheBound() throws DataException {
+        byte[] zeros = new byte[4_000_000];
+        byte[] declaresAll = gzip(idx(IdxFile.IMAGES_MAGIC, new int[] {1000, 2000, 2}, zeros));
+        byte[] declaresFew = gzip(idx(IdxFile.IMAGES_MAGIC, new int[] {1, 2, 2}, zeros));
+        assertTrue(declaresAll.length < 10_000 && declaresFew.length < 10_000, "bombs are small");
+        assertEquals("bomb.gz: declares 1000×2000 = more than 1000000 values, more than nncompile reads",
+                assertThrows(DataException.class, () -> IdxFile.readImages(declaresAll, "bomb.gz", 1_000_000))
+                        .getMessage());
+        assertEquals("bomb.gz: unexpected data after the 4 declared values of 1×2×2",
+                assertThrows(DataException.class, () -> IdxFile.readImages(declaresFew, "bomb.gz", 1_000_000))
+                        .getMessage());
+        assertEquals(4_000_000, IdxFile.readImages(declaresAll, "bomb.gz", 4_000_000).pixels().length,
+                "within the bound it is an honest file");
     }
 
     @Test

@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 import dev.nncompile.maven.Manifest.OutputRecord;
 import dev.nncompile.maven.Manifest.SpecRecord;
+import dev.nncompile.robust.SpecialFiles;
+import dev.nncompile.source.BoundedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +90,32 @@ class ManifestTest {
         Path binary = dir.resolve("binary");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0});
         assertSame(Manifest.EMPTY, Manifest.read(binary));
+        Path huge = dir.resolve("huge");
+        Files.write(huge, ("format 1\n" + "#".repeat(Manifest.MAX_BYTES)).getBytes(StandardCharsets.UTF_8));
+        assertSame(Manifest.EMPTY, Manifest.read(huge), "larger than nncompile writes");
+    }
+
+    /**
+     * A FIFO or a device where the manifest belongs is not opened (that could block or never end): EMPTY; where an
+     * output belongs, it is not hashed (so it is regenerated).
+     */
+    @Test
+    void aManifestThatIsNotARegularFileReadsAsEmpty() throws Exception {
+        Path fifo = SpecialFiles.fifo(dir, "manifest");
+        assertSame(Manifest.EMPTY, assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Manifest.read(fifo)));
+        Path zero = SpecialFiles.devZero();
+        assertSame(Manifest.EMPTY, assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Manifest.read(zero)));
+        assertThrows(BoundedFiles.Refused.class, () -> Sha256.hex(fifo));
+    }
+
+    /** Outputs are hashed from the file in blocks, to the same digest as their bytes. */
+    @Test
+    void aFileIsHashedLikeItsBytes() throws Exception {
+        byte[] bytes = new byte[200_000];
+        new java.util.Random(8).nextBytes(bytes);
+        Path file = dir.resolve("Out.java");
+        Files.write(file, bytes);
+        assertEquals(Sha256.hex(bytes), Sha256.hex(file));
     }
 
     @Test

@@ -1,10 +1,17 @@
 package dev.nncompile.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.nncompile.parse.Limits;
+import dev.nncompile.robust.SpecialFiles;
+import dev.nncompile.source.BoundedFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,5 +59,25 @@ class SpecTreeTest {
         List<SpecInput> specs = SpecTree.scan(root);
         assertEquals(specs.get(0).text(), specs.get(1).text());
         assertEquals(false, specs.get(0).digest().equals(specs.get(1).digest()));
+    }
+
+    /** A spec larger than the CLI reads is refused unread, naming the file and the bound (issue 8 §3). */
+    @Test
+    void aSpecLargerThanTheBoundIsRefusedNamingIt() throws Exception {
+        write("Small.nn", "model Small {}");
+        Path big = root.resolve("Big.nn");
+        Files.write(big, new byte[Limits.MAX_BYTES + 1]);
+        BoundedFiles.Refused e = assertThrows(BoundedFiles.Refused.class, () -> SpecTree.scan(root));
+        assertEquals(big.toAbsolutePath() + ": file too large: 3145732 bytes, more than the 3145731 bytes nncompile"
+                + " reads from it", e.getMessage());
+    }
+
+    /** A FIFO named like a spec is not a spec: skipped without being opened (opening it would block). */
+    @Test
+    void aFifoNamedLikeASpecIsSkipped() throws Exception {
+        write("Real.nn", "model Real {}");
+        SpecialFiles.fifo(root, "Pipe.nn");
+        List<SpecInput> specs = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> SpecTree.scan(root));
+        assertEquals(List.of("Real.nn"), specs.stream().map(SpecInput::relativePath).toList());
     }
 }

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nncompile.compiler.CheckedSpecs;
+import dev.nncompile.compiler.CompileRequest;
 import dev.nncompile.compiler.CompileResult;
 import dev.nncompile.compiler.CompiledModel;
+import dev.nncompile.compiler.NnCompiler;
+import dev.nncompile.model.Precision;
 import dev.nncompile.source.Diagnostic;
 import dev.nncompile.source.DiagnosticCode;
 import dev.nncompile.source.DiagnosticRenderer;
+import dev.nncompile.source.SourceFile;
+import dev.nncompile.sym.JavaPrinter;
 import dev.nncompile.train.InMemoryCompiler;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -188,6 +194,49 @@ class CodeGenerationSafetyTest {
         assertTrue(huge.hasErrors());
         assertEquals(1, firstError(huge).line());
         assertEquals(23, firstError(huge).column());
+    }
+
+    /**
+     * NN909: a literal that overflows float, underflows to 0 or is subnormal in float is a warning when the model
+     * computes in float, in the precision actually compiled (an override included), and silent in double; the
+     * literal is printed exactly for the precision either way.
+     */
+    @Test
+    void floatRangeWarningsFollowThePrecisionActuallyUsed() {
+        String body = "activation g(z) = min(z, 1e39) + max(z, 1e-40) + z * 1e-46 + z * 3.4e38 + 0.1\n";
+        String floatSpec = body + "model F { input 1 dense 1 g loss mse optimizer sgd(lr = 0.1) }";
+        String doubleSpec = body + "model D { input 1 dense 1 g loss mse optimizer sgd(lr = 0.1) precision double }";
+        assertEquals(List.of("1:26", "1:41", "1:54"), floatRangeWarnings(floatSpec, null));
+        assertEquals(List.of(), floatRangeWarnings(doubleSpec, null));
+        assertEquals(List.of(), floatRangeWarnings(floatSpec, Precision.DOUBLE), "--precision double");
+        assertEquals(List.of("1:26", "1:41", "1:54"), floatRangeWarnings(doubleSpec, Precision.FLOAT),
+                "--precision float");
+
+        for (String spec : List.of(floatSpec, doubleSpec)) {
+            CompileResult r = Pipeline.compile(spec);
+            assertFalse(r.hasErrors(), () -> DiagnosticRenderer.renderAll(r.diagnostics()));
+            String source = r.models().get(0).source();
+            boolean isFloat = spec == floatSpec;
+            JavaPrinter printer = new JavaPrinter(isFloat ? JavaPrinter.Type.FLOAT : JavaPrinter.Type.DOUBLE);
+            for (double v : new double[] {1e39, 1e-40, 3.4e38}) {
+                String literal = printer.literal(v);
+                assertTrue(source.contains(literal), () -> literal + " in\n" + source);
+                if (isFloat && Float.isFinite((float) v)) {
+                    assertEquals((float) v, Float.parseFloat(literal), literal);
+                } else if (!isFloat) {
+                    assertEquals(v, Double.parseDouble(literal), literal);
+                }
+            }
+            assertEquals(isFloat, source.contains("Float.POSITIVE_INFINITY"), "1e39 is infinity only in float");
+        }
+    }
+
+    private static List<String> floatRangeWarnings(String spec, Precision override) {
+        CheckedSpecs checked = NnCompiler.check(new CompileRequest(List.of(new SourceFile("f.nn", spec)), null,
+                override));
+        assertFalse(checked.hasErrors(), () -> DiagnosticRenderer.renderAll(checked.diagnostics()));
+        return checked.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.NN909)
+                .map(d -> d.line() + ":" + d.column()).toList();
     }
 
     /** Formulas as deep as the checker allows still generate Java that javac accepts, in reasonable time. */

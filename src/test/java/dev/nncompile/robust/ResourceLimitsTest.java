@@ -2,10 +2,14 @@ package dev.nncompile.robust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nncompile.cli.Main;
+import dev.nncompile.data.DataException;
+import dev.nncompile.data.Safetensors;
+import dev.nncompile.source.BoundedFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,5 +149,119 @@ class ResourceLimitsTest {
         assertTrue(p.exitValue() == 1 || p.exitValue() == 3, "exit " + p.exitValue() + ":\n" + output);
         assertFalse(Files.exists(dir.resolve("out")) && new File(dir.resolve("out").toString()).list().length > 0,
                 "nothing generated");
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /**
+     * Every file the CLI reads (spec, CSV, IDX, weights) is refused when it is not a regular file: before it is
+     * opened, so a FIFO without a writer does not hang the command and /dev/zero does not fill the heap.
+     */
+    @Test
+    void fifosAndDevicesAreRefusedUnopenedNamingTheFile() throws Exception {
+        Path fifo = SpecialFiles.fifo(dir, "pipe");
+        for (Path special : List.of(fifo, SpecialFiles.devZero())) {
+            String refused = special + ": not a regular file";
+            Run spec = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("check", special.toString()));
+            assertEquals(3, spec.exit(), spec.err());
+            assertTrue(spec.err().contains("nncompile: " + refused), spec.err());
+            assertClean(spec.err());
+
+            Run csv = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> run("train", "specs/xor.nn", "--data", special.toString()));
+            assertEquals(1, csv.exit(), csv.err());
+            assertTrue(csv.err().contains(refused), csv.err());
+            assertClean(csv.err());
+
+            Run idx = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> run("train", "specs/xor.nn", "--data", special.toString(), "--labels", special.toString()));
+            assertEquals(1, idx.exit(), idx.err());
+            assertTrue(idx.err().contains(refused), idx.err());
+            assertClean(idx.err());
+
+            Run weights = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("trace",
+                    "specs/worked-example.nn", "--weights", special.toString(), "--input", "specs/worked-example.x.csv",
+                    "--target", "specs/worked-example.y.csv"));
+            assertEquals(1, weights.exit(), weights.err());
+            assertTrue(weights.err().contains(refused), weights.err());
+            assertClean(weights.err());
+        }
+    }
+
+    /** A data file beyond its documented bound is refused by its size, unread (the files here are sparse). */
+    @Test
+    void hugeDataFilesAreRefusedByTheirSizeNamingTheBound() throws Exception {
+        Path csv = sparse("huge.csv", (1L << 30) + 1);
+        Run r = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> run("train", "specs/xor.nn", "--data", csv.toString()));
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(csv + ": file too large: 1073741825 bytes, more than the 1073741824 bytes"),
+                r.err());
+        assertClean(r.err());
+
+        Path idx = sparse("huge-images", 3L << 30);
+        Run i = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> run("train", "specs/xor.nn", "--data", idx.toString(), "--labels", idx.toString()));
+        assertEquals(1, i.exit(), i.err());
+        assertTrue(i.err().contains(idx + ": file too large: 3221225472 bytes, more than the 2147483639 bytes"),
+                i.err());
+        assertClean(i.err());
+    }
+
+    /** The bound of one read, small enough to test: by the reported size, and when a file grows past it. */
+    @Test
+    void boundedReadsRefuseMoreThanTheBound() throws Exception {
+        Path file = dir.resolve("ten.bin");
+        Files.write(file, new byte[10]);
+        assertEquals(10, BoundedFiles.read(file, 10).length);
+        BoundedFiles.Refused e = assertThrows(BoundedFiles.Refused.class, () -> BoundedFiles.read(file, 9));
+        assertEquals(file + ": file too large: 10 bytes, more than the 9 bytes nncompile reads from it",
+                e.getMessage());
+        assertEquals(file.toString(), e.file());
+        // /proc files report size 0 but have contents: read past the reported size, still within the bound
+        Path proc = Path.of("/proc/self/status");
+        if (Files.isRegularFile(proc)) {
+            assertTrue(BoundedFiles.read(proc, 1 << 20).length > 10, "read beyond the reported size 0");
+            BoundedFiles.Refused grew = assertThrows(BoundedFiles.Refused.class, () -> BoundedFiles.read(proc, 10));
+            assertEquals(proc + ": file too large: it grew past the 10 bytes nncompile reads from it while being read",
+                    grew.getMessage());
+        }
+        assertEquals(dir.resolve("none") + ": no such file",
+                assertThrows(BoundedFiles.Refused.class, () -> BoundedFiles.read(dir.resolve("none"), 9)).getMessage());
+        assertEquals(dir + ": is a directory, not a file",
+                assertThrows(BoundedFiles.Refused.class, () -> BoundedFiles.read(dir, 9)).getMessage());
+    }
+
+    /** A weights file is bounded by what the model needs; one padded far beyond it is refused unread. */
+    @Test
+    void weightsAreBoundedByWhatTheModelNeeds() throws Exception {
+        assertEquals(8 + 100_000_000L + 8 * 17, Safetensors.maxFileBytes(17));
+        assertEquals(Safetensors.MAX_FILE_BYTES, Safetensors.maxFileBytes(1_000_000_000));
+        Path padded = sparse("padded.safetensors", Safetensors.maxFileBytes(17) + 1);
+        DataException e = assertThrows(DataException.class,
+                () -> Safetensors.read(padded, Safetensors.maxFileBytes(17)));
+        assertEquals(padded + ": file too large: 100000145 bytes, more than the 100000144 bytes nncompile reads"
+                + " from it", e.getMessage());
+        // worked-example: 1-1-1, 4 parameters
+        Path tooBig = sparse("big.safetensors", Safetensors.maxFileBytes(4) + 1);
+        Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("trace", "specs/worked-example.nn",
+                "--weights", tooBig.toString(), "--input", "specs/worked-example.x.csv",
+                "--target", "specs/worked-example.y.csv"));
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(tooBig + ": file too large"), r.err());
+        assertClean(r.err());
+    }
+
+    private Path sparse(String name, long length) throws IOException {
+        Path file = dir.resolve(name);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(length);
+        }
+        return file;
     }
 }
