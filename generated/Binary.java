@@ -1278,10 +1278,10 @@ public final class Binary {
         ByteBuffer buffer = ByteBuffer.allocate(8 + header.length + SAFETENSORS_DATA_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putLong(header.length);
         buffer.put(header);
-        putMatrix(buffer, w1);
-        putVector(buffer, b1);
-        putMatrix(buffer, w2);
-        putVector(buffer, b2);
+        putMatrix(buffer, w1, 8);
+        putVector(buffer, b1, 8);
+        putMatrix(buffer, w2, 1);
+        putVector(buffer, b2, 1);
         out.write(buffer.array());
     }
 
@@ -1320,13 +1320,13 @@ public final class Binary {
             }
         }
         float[][] w1Read = new float[2][8];
-        readMatrix(header, buffer, data, "layers.0.weight", w1Read);
+        readMatrix(header, buffer, data, "layers.0.weight", w1Read, 8);
         float[] b1Read = new float[8];
-        readVector(header, buffer, data, "layers.0.bias", b1Read);
+        readVector(header, buffer, data, "layers.0.bias", b1Read, 8);
         float[][] w2Read = new float[8][1];
-        readMatrix(header, buffer, data, "layers.1.weight", w2Read);
+        readMatrix(header, buffer, data, "layers.1.weight", w2Read, 1);
         float[] b2Read = new float[1];
-        readVector(header, buffer, data, "layers.1.bias", b2Read);
+        readVector(header, buffer, data, "layers.1.bias", b2Read, 1);
         copy(w1Read, w1);
         copy(b1Read, b1);
         copy(w2Read, w2);
@@ -1336,16 +1336,16 @@ public final class Binary {
     /**
      * Writes an input-major matrix in PyTorch's [units][inputs] order.
      */
-    private static void putMatrix(ByteBuffer buffer, float[][] w) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static void putMatrix(ByteBuffer buffer, float[][] w, int units) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 buffer.putFloat(w[k][j]);
             }
         }
     }
 
-    private static void putVector(ByteBuffer buffer, float[] b) {
-        for (int j = 0; j < b.length; j++) {
+    private static void putVector(ByteBuffer buffer, float[] b, int units) {
+        for (int j = 0; j < units; j++) {
             buffer.putFloat(b[j]);
         }
     }
@@ -1354,9 +1354,9 @@ public final class Binary {
      * Reads tensor {@code name} of shape [units, inputs] into an input-major matrix.
      */
     private static void readMatrix(Map<?, ?> header, ByteBuffer buffer, int data, String name,
-            float[][] into) throws IOException {
-        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into[0].length, into.length});
-        for (int j = 0; j < into[0].length; j++) {
+            float[][] into, int units) throws IOException {
+        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units, into.length});
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < into.length; k++) {
                 into[k][j] = buffer.getFloat(at);
                 at += 4;
@@ -1365,9 +1365,9 @@ public final class Binary {
     }
 
     private static void readVector(Map<?, ?> header, ByteBuffer buffer, int data, String name,
-            float[] into) throws IOException {
-        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into.length});
-        for (int j = 0; j < into.length; j++) {
+            float[] into, int units) throws IOException {
+        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units});
+        for (int j = 0; j < units; j++) {
             into[j] = buffer.getFloat(at);
             at += 4;
         }
@@ -1409,10 +1409,10 @@ public final class Binary {
      */
     public float[] parameters() {
         int at = 0;
-        at = flatten(w1, parameterView, at);
-        at = flatten(b1, parameterView, at);
-        at = flatten(w2, parameterView, at);
-        at = flatten(b2, parameterView, at);
+        at = flatten(w1, 8, parameterView, at);
+        at = flatten(b1, 8, parameterView, at);
+        at = flatten(w2, 1, parameterView, at);
+        at = flatten(b2, 1, parameterView, at);
         return parameterView;
     }
 
@@ -1422,10 +1422,10 @@ public final class Binary {
      */
     public float[] gradients() {
         int at = 0;
-        at = flatten(gw1, gradientView, at);
-        at = flatten(gb1, gradientView, at);
-        at = flatten(gw2, gradientView, at);
-        at = flatten(gb2, gradientView, at);
+        at = flatten(gw1, 8, gradientView, at);
+        at = flatten(gb1, 8, gradientView, at);
+        at = flatten(gw2, 1, gradientView, at);
+        at = flatten(gb2, 1, gradientView, at);
         return gradientView;
     }
 
@@ -1437,10 +1437,10 @@ public final class Binary {
             throw new IllegalArgumentException("expected PARAMETERS = " + PARAMETERS + " values, got " + values.length);
         }
         int at = 0;
-        at = unflatten(values, at, w1);
-        at = unflatten(values, at, b1);
-        at = unflatten(values, at, w2);
-        at = unflatten(values, at, b2);
+        at = unflatten(values, at, w1, 8);
+        at = unflatten(values, at, b1, 8);
+        at = unflatten(values, at, w2, 1);
+        at = unflatten(values, at, b2, 1);
     }
 
     private void setParameter(int i, float value) {
@@ -1523,8 +1523,8 @@ public final class Binary {
      */
     public void weights(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(w1, out, 0);
-            case 2 -> flatten(w2, out, 0);
+            case 1 -> flatten(w1, 8, out, 0);
+            case 2 -> flatten(w2, 1, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no weights");
         }
     }
@@ -1534,8 +1534,8 @@ public final class Binary {
      */
     public void bias(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(b1, out, 0);
-            case 2 -> flatten(b2, out, 0);
+            case 1 -> flatten(b1, 8, out, 0);
+            case 2 -> flatten(b2, 1, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no bias");
         }
     }
@@ -1545,8 +1545,8 @@ public final class Binary {
      */
     public void weightGradient(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(gw1, out, 0);
-            case 2 -> flatten(gw2, out, 0);
+            case 1 -> flatten(gw1, 8, out, 0);
+            case 2 -> flatten(gw2, 1, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no weightGradient");
         }
     }
@@ -1556,8 +1556,8 @@ public final class Binary {
      */
     public void biasGradient(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(gb1, out, 0);
-            case 2 -> flatten(gb2, out, 0);
+            case 1 -> flatten(gb1, 8, out, 0);
+            case 2 -> flatten(gb2, 1, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no biasGradient");
         }
     }
@@ -1606,8 +1606,8 @@ public final class Binary {
     /**
      * Writes an input-major matrix row-major [units][inputs].
      */
-    private static int flatten(float[][] w, float[] out, int at) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static int flatten(float[][] w, int units, float[] out, int at) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 out[at++] = w[k][j];
             }
@@ -1615,13 +1615,13 @@ public final class Binary {
         return at;
     }
 
-    private static int flatten(float[] b, float[] out, int at) {
-        System.arraycopy(b, 0, out, at, b.length);
-        return at + b.length;
+    private static int flatten(float[] b, int units, float[] out, int at) {
+        System.arraycopy(b, 0, out, at, units);
+        return at + units;
     }
 
-    private static int unflatten(float[] values, int at, float[][] w) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static int unflatten(float[] values, int at, float[][] w, int units) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 w[k][j] = values[at++];
             }
@@ -1629,9 +1629,9 @@ public final class Binary {
         return at;
     }
 
-    private static int unflatten(float[] values, int at, float[] b) {
-        System.arraycopy(values, at, b, 0, b.length);
-        return at + b.length;
+    private static int unflatten(float[] values, int at, float[] b, int units) {
+        System.arraycopy(values, at, b, 0, units);
+        return at + units;
     }
 
     private static void fill(float[][] w) {

@@ -1899,16 +1899,16 @@ public final class Custom {
         ByteBuffer buffer = ByteBuffer.allocate(8 + header.length + SAFETENSORS_DATA_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putLong(header.length);
         buffer.put(header);
-        putMatrix(buffer, w1);
-        putVector(buffer, b1);
-        putMatrix(buffer, w2);
-        putVector(buffer, b2);
-        putMatrix(buffer, w3);
-        putVector(buffer, b3);
-        putMatrix(buffer, w4);
-        putVector(buffer, b4);
-        putMatrix(buffer, w5);
-        putVector(buffer, b5);
+        putMatrix(buffer, w1, 16);
+        putVector(buffer, b1, 16);
+        putMatrix(buffer, w2, 16);
+        putVector(buffer, b2, 16);
+        putMatrix(buffer, w3, 8);
+        putVector(buffer, b3, 8);
+        putMatrix(buffer, w4, 8);
+        putVector(buffer, b4, 8);
+        putMatrix(buffer, w5, 1);
+        putVector(buffer, b5, 1);
         out.write(buffer.array());
     }
 
@@ -1947,25 +1947,25 @@ public final class Custom {
             }
         }
         double[][] w1Read = new double[3][16];
-        readMatrix(header, buffer, data, "layers.0.weight", w1Read);
+        readMatrix(header, buffer, data, "layers.0.weight", w1Read, 16);
         double[] b1Read = new double[16];
-        readVector(header, buffer, data, "layers.0.bias", b1Read);
+        readVector(header, buffer, data, "layers.0.bias", b1Read, 16);
         double[][] w2Read = new double[16][16];
-        readMatrix(header, buffer, data, "layers.1.weight", w2Read);
+        readMatrix(header, buffer, data, "layers.1.weight", w2Read, 16);
         double[] b2Read = new double[16];
-        readVector(header, buffer, data, "layers.1.bias", b2Read);
+        readVector(header, buffer, data, "layers.1.bias", b2Read, 16);
         double[][] w3Read = new double[16][8];
-        readMatrix(header, buffer, data, "layers.2.weight", w3Read);
+        readMatrix(header, buffer, data, "layers.2.weight", w3Read, 8);
         double[] b3Read = new double[8];
-        readVector(header, buffer, data, "layers.2.bias", b3Read);
+        readVector(header, buffer, data, "layers.2.bias", b3Read, 8);
         double[][] w4Read = new double[8][8];
-        readMatrix(header, buffer, data, "layers.3.weight", w4Read);
+        readMatrix(header, buffer, data, "layers.3.weight", w4Read, 8);
         double[] b4Read = new double[8];
-        readVector(header, buffer, data, "layers.3.bias", b4Read);
+        readVector(header, buffer, data, "layers.3.bias", b4Read, 8);
         double[][] w5Read = new double[8][1];
-        readMatrix(header, buffer, data, "layers.4.weight", w5Read);
+        readMatrix(header, buffer, data, "layers.4.weight", w5Read, 1);
         double[] b5Read = new double[1];
-        readVector(header, buffer, data, "layers.4.bias", b5Read);
+        readVector(header, buffer, data, "layers.4.bias", b5Read, 1);
         copy(w1Read, w1);
         copy(b1Read, b1);
         copy(w2Read, w2);
@@ -1981,16 +1981,16 @@ public final class Custom {
     /**
      * Writes an input-major matrix in PyTorch's [units][inputs] order.
      */
-    private static void putMatrix(ByteBuffer buffer, double[][] w) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static void putMatrix(ByteBuffer buffer, double[][] w, int units) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 buffer.putDouble(w[k][j]);
             }
         }
     }
 
-    private static void putVector(ByteBuffer buffer, double[] b) {
-        for (int j = 0; j < b.length; j++) {
+    private static void putVector(ByteBuffer buffer, double[] b, int units) {
+        for (int j = 0; j < units; j++) {
             buffer.putDouble(b[j]);
         }
     }
@@ -1999,9 +1999,9 @@ public final class Custom {
      * Reads tensor {@code name} of shape [units, inputs] into an input-major matrix.
      */
     private static void readMatrix(Map<?, ?> header, ByteBuffer buffer, int data, String name,
-            double[][] into) throws IOException {
-        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into[0].length, into.length});
-        for (int j = 0; j < into[0].length; j++) {
+            double[][] into, int units) throws IOException {
+        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units, into.length});
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < into.length; k++) {
                 into[k][j] = buffer.getDouble(at);
                 at += 8;
@@ -2010,9 +2010,9 @@ public final class Custom {
     }
 
     private static void readVector(Map<?, ?> header, ByteBuffer buffer, int data, String name,
-            double[] into) throws IOException {
-        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into.length});
-        for (int j = 0; j < into.length; j++) {
+            double[] into, int units) throws IOException {
+        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units});
+        for (int j = 0; j < units; j++) {
             into[j] = buffer.getDouble(at);
             at += 8;
         }
@@ -2054,16 +2054,16 @@ public final class Custom {
      */
     public double[] parameters() {
         int at = 0;
-        at = flatten(w1, parameterView, at);
-        at = flatten(b1, parameterView, at);
-        at = flatten(w2, parameterView, at);
-        at = flatten(b2, parameterView, at);
-        at = flatten(w3, parameterView, at);
-        at = flatten(b3, parameterView, at);
-        at = flatten(w4, parameterView, at);
-        at = flatten(b4, parameterView, at);
-        at = flatten(w5, parameterView, at);
-        at = flatten(b5, parameterView, at);
+        at = flatten(w1, 16, parameterView, at);
+        at = flatten(b1, 16, parameterView, at);
+        at = flatten(w2, 16, parameterView, at);
+        at = flatten(b2, 16, parameterView, at);
+        at = flatten(w3, 8, parameterView, at);
+        at = flatten(b3, 8, parameterView, at);
+        at = flatten(w4, 8, parameterView, at);
+        at = flatten(b4, 8, parameterView, at);
+        at = flatten(w5, 1, parameterView, at);
+        at = flatten(b5, 1, parameterView, at);
         return parameterView;
     }
 
@@ -2073,16 +2073,16 @@ public final class Custom {
      */
     public double[] gradients() {
         int at = 0;
-        at = flatten(gw1, gradientView, at);
-        at = flatten(gb1, gradientView, at);
-        at = flatten(gw2, gradientView, at);
-        at = flatten(gb2, gradientView, at);
-        at = flatten(gw3, gradientView, at);
-        at = flatten(gb3, gradientView, at);
-        at = flatten(gw4, gradientView, at);
-        at = flatten(gb4, gradientView, at);
-        at = flatten(gw5, gradientView, at);
-        at = flatten(gb5, gradientView, at);
+        at = flatten(gw1, 16, gradientView, at);
+        at = flatten(gb1, 16, gradientView, at);
+        at = flatten(gw2, 16, gradientView, at);
+        at = flatten(gb2, 16, gradientView, at);
+        at = flatten(gw3, 8, gradientView, at);
+        at = flatten(gb3, 8, gradientView, at);
+        at = flatten(gw4, 8, gradientView, at);
+        at = flatten(gb4, 8, gradientView, at);
+        at = flatten(gw5, 1, gradientView, at);
+        at = flatten(gb5, 1, gradientView, at);
         return gradientView;
     }
 
@@ -2094,16 +2094,16 @@ public final class Custom {
             throw new IllegalArgumentException("expected PARAMETERS = " + PARAMETERS + " values, got " + values.length);
         }
         int at = 0;
-        at = unflatten(values, at, w1);
-        at = unflatten(values, at, b1);
-        at = unflatten(values, at, w2);
-        at = unflatten(values, at, b2);
-        at = unflatten(values, at, w3);
-        at = unflatten(values, at, b3);
-        at = unflatten(values, at, w4);
-        at = unflatten(values, at, b4);
-        at = unflatten(values, at, w5);
-        at = unflatten(values, at, b5);
+        at = unflatten(values, at, w1, 16);
+        at = unflatten(values, at, b1, 16);
+        at = unflatten(values, at, w2, 16);
+        at = unflatten(values, at, b2, 16);
+        at = unflatten(values, at, w3, 8);
+        at = unflatten(values, at, b3, 8);
+        at = unflatten(values, at, w4, 8);
+        at = unflatten(values, at, b4, 8);
+        at = unflatten(values, at, w5, 1);
+        at = unflatten(values, at, b5, 1);
     }
 
     private void setParameter(int i, double value) {
@@ -2222,11 +2222,11 @@ public final class Custom {
      */
     public void weights(int layer, double[] out) {
         switch (layer) {
-            case 1 -> flatten(w1, out, 0);
-            case 2 -> flatten(w2, out, 0);
-            case 3 -> flatten(w3, out, 0);
-            case 4 -> flatten(w4, out, 0);
-            case 5 -> flatten(w5, out, 0);
+            case 1 -> flatten(w1, 16, out, 0);
+            case 2 -> flatten(w2, 16, out, 0);
+            case 3 -> flatten(w3, 8, out, 0);
+            case 4 -> flatten(w4, 8, out, 0);
+            case 5 -> flatten(w5, 1, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no weights");
         }
     }
@@ -2236,11 +2236,11 @@ public final class Custom {
      */
     public void bias(int layer, double[] out) {
         switch (layer) {
-            case 1 -> flatten(b1, out, 0);
-            case 2 -> flatten(b2, out, 0);
-            case 3 -> flatten(b3, out, 0);
-            case 4 -> flatten(b4, out, 0);
-            case 5 -> flatten(b5, out, 0);
+            case 1 -> flatten(b1, 16, out, 0);
+            case 2 -> flatten(b2, 16, out, 0);
+            case 3 -> flatten(b3, 8, out, 0);
+            case 4 -> flatten(b4, 8, out, 0);
+            case 5 -> flatten(b5, 1, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no bias");
         }
     }
@@ -2250,11 +2250,11 @@ public final class Custom {
      */
     public void weightGradient(int layer, double[] out) {
         switch (layer) {
-            case 1 -> flatten(gw1, out, 0);
-            case 2 -> flatten(gw2, out, 0);
-            case 3 -> flatten(gw3, out, 0);
-            case 4 -> flatten(gw4, out, 0);
-            case 5 -> flatten(gw5, out, 0);
+            case 1 -> flatten(gw1, 16, out, 0);
+            case 2 -> flatten(gw2, 16, out, 0);
+            case 3 -> flatten(gw3, 8, out, 0);
+            case 4 -> flatten(gw4, 8, out, 0);
+            case 5 -> flatten(gw5, 1, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no weightGradient");
         }
     }
@@ -2264,11 +2264,11 @@ public final class Custom {
      */
     public void biasGradient(int layer, double[] out) {
         switch (layer) {
-            case 1 -> flatten(gb1, out, 0);
-            case 2 -> flatten(gb2, out, 0);
-            case 3 -> flatten(gb3, out, 0);
-            case 4 -> flatten(gb4, out, 0);
-            case 5 -> flatten(gb5, out, 0);
+            case 1 -> flatten(gb1, 16, out, 0);
+            case 2 -> flatten(gb2, 16, out, 0);
+            case 3 -> flatten(gb3, 8, out, 0);
+            case 4 -> flatten(gb4, 8, out, 0);
+            case 5 -> flatten(gb5, 1, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no biasGradient");
         }
     }
@@ -2317,8 +2317,8 @@ public final class Custom {
     /**
      * Writes an input-major matrix row-major [units][inputs].
      */
-    private static int flatten(double[][] w, double[] out, int at) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static int flatten(double[][] w, int units, double[] out, int at) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 out[at++] = w[k][j];
             }
@@ -2326,13 +2326,13 @@ public final class Custom {
         return at;
     }
 
-    private static int flatten(double[] b, double[] out, int at) {
-        System.arraycopy(b, 0, out, at, b.length);
-        return at + b.length;
+    private static int flatten(double[] b, int units, double[] out, int at) {
+        System.arraycopy(b, 0, out, at, units);
+        return at + units;
     }
 
-    private static int unflatten(double[] values, int at, double[][] w) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static int unflatten(double[] values, int at, double[][] w, int units) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 w[k][j] = values[at++];
             }
@@ -2340,9 +2340,9 @@ public final class Custom {
         return at;
     }
 
-    private static int unflatten(double[] values, int at, double[] b) {
-        System.arraycopy(values, at, b, 0, b.length);
-        return at + b.length;
+    private static int unflatten(double[] values, int at, double[] b, int units) {
+        System.arraycopy(values, at, b, 0, units);
+        return at + units;
     }
 
     private static void fill(double[][] w) {

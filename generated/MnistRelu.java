@@ -1152,10 +1152,10 @@ public final class MnistRelu {
         ByteBuffer buffer = ByteBuffer.allocate(8 + header.length + SAFETENSORS_DATA_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putLong(header.length);
         buffer.put(header);
-        putMatrix(buffer, w1);
-        putVector(buffer, b1);
-        putMatrix(buffer, w2);
-        putVector(buffer, b2);
+        putMatrix(buffer, w1, 128);
+        putVector(buffer, b1, 128);
+        putMatrix(buffer, w2, 10);
+        putVector(buffer, b2, 10);
         out.write(buffer.array());
     }
 
@@ -1194,13 +1194,13 @@ public final class MnistRelu {
             }
         }
         float[][] w1Read = new float[784][128];
-        readMatrix(header, buffer, data, "layers.0.weight", w1Read);
+        readMatrix(header, buffer, data, "layers.0.weight", w1Read, 128);
         float[] b1Read = new float[128];
-        readVector(header, buffer, data, "layers.0.bias", b1Read);
+        readVector(header, buffer, data, "layers.0.bias", b1Read, 128);
         float[][] w2Read = new float[128][10];
-        readMatrix(header, buffer, data, "layers.1.weight", w2Read);
+        readMatrix(header, buffer, data, "layers.1.weight", w2Read, 10);
         float[] b2Read = new float[10];
-        readVector(header, buffer, data, "layers.1.bias", b2Read);
+        readVector(header, buffer, data, "layers.1.bias", b2Read, 10);
         copy(w1Read, w1);
         copy(b1Read, b1);
         copy(w2Read, w2);
@@ -1210,16 +1210,16 @@ public final class MnistRelu {
     /**
      * Writes an input-major matrix in PyTorch's [units][inputs] order.
      */
-    private static void putMatrix(ByteBuffer buffer, float[][] w) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static void putMatrix(ByteBuffer buffer, float[][] w, int units) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 buffer.putFloat(w[k][j]);
             }
         }
     }
 
-    private static void putVector(ByteBuffer buffer, float[] b) {
-        for (int j = 0; j < b.length; j++) {
+    private static void putVector(ByteBuffer buffer, float[] b, int units) {
+        for (int j = 0; j < units; j++) {
             buffer.putFloat(b[j]);
         }
     }
@@ -1228,9 +1228,9 @@ public final class MnistRelu {
      * Reads tensor {@code name} of shape [units, inputs] into an input-major matrix.
      */
     private static void readMatrix(Map<?, ?> header, ByteBuffer buffer, int data, String name,
-            float[][] into) throws IOException {
-        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into[0].length, into.length});
-        for (int j = 0; j < into[0].length; j++) {
+            float[][] into, int units) throws IOException {
+        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units, into.length});
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < into.length; k++) {
                 into[k][j] = buffer.getFloat(at);
                 at += 4;
@@ -1239,9 +1239,9 @@ public final class MnistRelu {
     }
 
     private static void readVector(Map<?, ?> header, ByteBuffer buffer, int data, String name,
-            float[] into) throws IOException {
-        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into.length});
-        for (int j = 0; j < into.length; j++) {
+            float[] into, int units) throws IOException {
+        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units});
+        for (int j = 0; j < units; j++) {
             into[j] = buffer.getFloat(at);
             at += 4;
         }
@@ -1283,10 +1283,10 @@ public final class MnistRelu {
      */
     public float[] parameters() {
         int at = 0;
-        at = flatten(w1, parameterView, at);
-        at = flatten(b1, parameterView, at);
-        at = flatten(w2, parameterView, at);
-        at = flatten(b2, parameterView, at);
+        at = flatten(w1, 128, parameterView, at);
+        at = flatten(b1, 128, parameterView, at);
+        at = flatten(w2, 10, parameterView, at);
+        at = flatten(b2, 10, parameterView, at);
         return parameterView;
     }
 
@@ -1296,10 +1296,10 @@ public final class MnistRelu {
      */
     public float[] gradients() {
         int at = 0;
-        at = flatten(gw1, gradientView, at);
-        at = flatten(gb1, gradientView, at);
-        at = flatten(gw2, gradientView, at);
-        at = flatten(gb2, gradientView, at);
+        at = flatten(gw1, 128, gradientView, at);
+        at = flatten(gb1, 128, gradientView, at);
+        at = flatten(gw2, 10, gradientView, at);
+        at = flatten(gb2, 10, gradientView, at);
         return gradientView;
     }
 
@@ -1311,10 +1311,10 @@ public final class MnistRelu {
             throw new IllegalArgumentException("expected PARAMETERS = " + PARAMETERS + " values, got " + values.length);
         }
         int at = 0;
-        at = unflatten(values, at, w1);
-        at = unflatten(values, at, b1);
-        at = unflatten(values, at, w2);
-        at = unflatten(values, at, b2);
+        at = unflatten(values, at, w1, 128);
+        at = unflatten(values, at, b1, 128);
+        at = unflatten(values, at, w2, 10);
+        at = unflatten(values, at, b2, 10);
     }
 
     private void setParameter(int i, float value) {
@@ -1397,8 +1397,8 @@ public final class MnistRelu {
      */
     public void weights(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(w1, out, 0);
-            case 2 -> flatten(w2, out, 0);
+            case 1 -> flatten(w1, 128, out, 0);
+            case 2 -> flatten(w2, 10, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no weights");
         }
     }
@@ -1408,8 +1408,8 @@ public final class MnistRelu {
      */
     public void bias(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(b1, out, 0);
-            case 2 -> flatten(b2, out, 0);
+            case 1 -> flatten(b1, 128, out, 0);
+            case 2 -> flatten(b2, 10, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no bias");
         }
     }
@@ -1419,8 +1419,8 @@ public final class MnistRelu {
      */
     public void weightGradient(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(gw1, out, 0);
-            case 2 -> flatten(gw2, out, 0);
+            case 1 -> flatten(gw1, 128, out, 0);
+            case 2 -> flatten(gw2, 10, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no weightGradient");
         }
     }
@@ -1430,8 +1430,8 @@ public final class MnistRelu {
      */
     public void biasGradient(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(gb1, out, 0);
-            case 2 -> flatten(gb2, out, 0);
+            case 1 -> flatten(gb1, 128, out, 0);
+            case 2 -> flatten(gb2, 10, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no biasGradient");
         }
     }
@@ -1480,8 +1480,8 @@ public final class MnistRelu {
     /**
      * Writes an input-major matrix row-major [units][inputs].
      */
-    private static int flatten(float[][] w, float[] out, int at) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static int flatten(float[][] w, int units, float[] out, int at) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 out[at++] = w[k][j];
             }
@@ -1489,13 +1489,13 @@ public final class MnistRelu {
         return at;
     }
 
-    private static int flatten(float[] b, float[] out, int at) {
-        System.arraycopy(b, 0, out, at, b.length);
-        return at + b.length;
+    private static int flatten(float[] b, int units, float[] out, int at) {
+        System.arraycopy(b, 0, out, at, units);
+        return at + units;
     }
 
-    private static int unflatten(float[] values, int at, float[][] w) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static int unflatten(float[] values, int at, float[][] w, int units) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 w[k][j] = values[at++];
             }
@@ -1503,9 +1503,9 @@ public final class MnistRelu {
         return at;
     }
 
-    private static int unflatten(float[] values, int at, float[] b) {
-        System.arraycopy(values, at, b, 0, b.length);
-        return at + b.length;
+    private static int unflatten(float[] values, int at, float[] b, int units) {
+        System.arraycopy(values, at, b, 0, units);
+        return at + units;
     }
 
     private static void fill(float[][] w) {

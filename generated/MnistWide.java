@@ -1344,12 +1344,12 @@ public final class MnistWide {
         ByteBuffer buffer = ByteBuffer.allocate(8 + header.length + SAFETENSORS_DATA_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.putLong(header.length);
         buffer.put(header);
-        putMatrix(buffer, w1);
-        putVector(buffer, b1);
-        putMatrix(buffer, w2);
-        putVector(buffer, b2);
-        putMatrix(buffer, w3);
-        putVector(buffer, b3);
+        putMatrix(buffer, w1, 512);
+        putVector(buffer, b1, 512);
+        putMatrix(buffer, w2, 256);
+        putVector(buffer, b2, 256);
+        putMatrix(buffer, w3, 10);
+        putVector(buffer, b3, 10);
         out.write(buffer.array());
     }
 
@@ -1388,17 +1388,17 @@ public final class MnistWide {
             }
         }
         float[][] w1Read = new float[784][512];
-        readMatrix(header, buffer, data, "layers.0.weight", w1Read);
+        readMatrix(header, buffer, data, "layers.0.weight", w1Read, 512);
         float[] b1Read = new float[512];
-        readVector(header, buffer, data, "layers.0.bias", b1Read);
+        readVector(header, buffer, data, "layers.0.bias", b1Read, 512);
         float[][] w2Read = new float[512][256];
-        readMatrix(header, buffer, data, "layers.1.weight", w2Read);
+        readMatrix(header, buffer, data, "layers.1.weight", w2Read, 256);
         float[] b2Read = new float[256];
-        readVector(header, buffer, data, "layers.1.bias", b2Read);
+        readVector(header, buffer, data, "layers.1.bias", b2Read, 256);
         float[][] w3Read = new float[256][10];
-        readMatrix(header, buffer, data, "layers.2.weight", w3Read);
+        readMatrix(header, buffer, data, "layers.2.weight", w3Read, 10);
         float[] b3Read = new float[10];
-        readVector(header, buffer, data, "layers.2.bias", b3Read);
+        readVector(header, buffer, data, "layers.2.bias", b3Read, 10);
         copy(w1Read, w1);
         copy(b1Read, b1);
         copy(w2Read, w2);
@@ -1410,16 +1410,16 @@ public final class MnistWide {
     /**
      * Writes an input-major matrix in PyTorch's [units][inputs] order.
      */
-    private static void putMatrix(ByteBuffer buffer, float[][] w) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static void putMatrix(ByteBuffer buffer, float[][] w, int units) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 buffer.putFloat(w[k][j]);
             }
         }
     }
 
-    private static void putVector(ByteBuffer buffer, float[] b) {
-        for (int j = 0; j < b.length; j++) {
+    private static void putVector(ByteBuffer buffer, float[] b, int units) {
+        for (int j = 0; j < units; j++) {
             buffer.putFloat(b[j]);
         }
     }
@@ -1428,9 +1428,9 @@ public final class MnistWide {
      * Reads tensor {@code name} of shape [units, inputs] into an input-major matrix.
      */
     private static void readMatrix(Map<?, ?> header, ByteBuffer buffer, int data, String name,
-            float[][] into) throws IOException {
-        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into[0].length, into.length});
-        for (int j = 0; j < into[0].length; j++) {
+            float[][] into, int units) throws IOException {
+        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units, into.length});
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < into.length; k++) {
                 into[k][j] = buffer.getFloat(at);
                 at += 4;
@@ -1439,9 +1439,9 @@ public final class MnistWide {
     }
 
     private static void readVector(Map<?, ?> header, ByteBuffer buffer, int data, String name,
-            float[] into) throws IOException {
-        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {into.length});
-        for (int j = 0; j < into.length; j++) {
+            float[] into, int units) throws IOException {
+        int at = data + tensorStart(header, buffer.capacity() - data, name, new long[] {units});
+        for (int j = 0; j < units; j++) {
             into[j] = buffer.getFloat(at);
             at += 4;
         }
@@ -1483,12 +1483,12 @@ public final class MnistWide {
      */
     public float[] parameters() {
         int at = 0;
-        at = flatten(w1, parameterView, at);
-        at = flatten(b1, parameterView, at);
-        at = flatten(w2, parameterView, at);
-        at = flatten(b2, parameterView, at);
-        at = flatten(w3, parameterView, at);
-        at = flatten(b3, parameterView, at);
+        at = flatten(w1, 512, parameterView, at);
+        at = flatten(b1, 512, parameterView, at);
+        at = flatten(w2, 256, parameterView, at);
+        at = flatten(b2, 256, parameterView, at);
+        at = flatten(w3, 10, parameterView, at);
+        at = flatten(b3, 10, parameterView, at);
         return parameterView;
     }
 
@@ -1498,12 +1498,12 @@ public final class MnistWide {
      */
     public float[] gradients() {
         int at = 0;
-        at = flatten(gw1, gradientView, at);
-        at = flatten(gb1, gradientView, at);
-        at = flatten(gw2, gradientView, at);
-        at = flatten(gb2, gradientView, at);
-        at = flatten(gw3, gradientView, at);
-        at = flatten(gb3, gradientView, at);
+        at = flatten(gw1, 512, gradientView, at);
+        at = flatten(gb1, 512, gradientView, at);
+        at = flatten(gw2, 256, gradientView, at);
+        at = flatten(gb2, 256, gradientView, at);
+        at = flatten(gw3, 10, gradientView, at);
+        at = flatten(gb3, 10, gradientView, at);
         return gradientView;
     }
 
@@ -1515,12 +1515,12 @@ public final class MnistWide {
             throw new IllegalArgumentException("expected PARAMETERS = " + PARAMETERS + " values, got " + values.length);
         }
         int at = 0;
-        at = unflatten(values, at, w1);
-        at = unflatten(values, at, b1);
-        at = unflatten(values, at, w2);
-        at = unflatten(values, at, b2);
-        at = unflatten(values, at, w3);
-        at = unflatten(values, at, b3);
+        at = unflatten(values, at, w1, 512);
+        at = unflatten(values, at, b1, 512);
+        at = unflatten(values, at, w2, 256);
+        at = unflatten(values, at, b2, 256);
+        at = unflatten(values, at, w3, 10);
+        at = unflatten(values, at, b3, 10);
     }
 
     private void setParameter(int i, float value) {
@@ -1615,9 +1615,9 @@ public final class MnistWide {
      */
     public void weights(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(w1, out, 0);
-            case 2 -> flatten(w2, out, 0);
-            case 3 -> flatten(w3, out, 0);
+            case 1 -> flatten(w1, 512, out, 0);
+            case 2 -> flatten(w2, 256, out, 0);
+            case 3 -> flatten(w3, 10, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no weights");
         }
     }
@@ -1627,9 +1627,9 @@ public final class MnistWide {
      */
     public void bias(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(b1, out, 0);
-            case 2 -> flatten(b2, out, 0);
-            case 3 -> flatten(b3, out, 0);
+            case 1 -> flatten(b1, 512, out, 0);
+            case 2 -> flatten(b2, 256, out, 0);
+            case 3 -> flatten(b3, 10, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no bias");
         }
     }
@@ -1639,9 +1639,9 @@ public final class MnistWide {
      */
     public void weightGradient(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(gw1, out, 0);
-            case 2 -> flatten(gw2, out, 0);
-            case 3 -> flatten(gw3, out, 0);
+            case 1 -> flatten(gw1, 512, out, 0);
+            case 2 -> flatten(gw2, 256, out, 0);
+            case 3 -> flatten(gw3, 10, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no weightGradient");
         }
     }
@@ -1651,9 +1651,9 @@ public final class MnistWide {
      */
     public void biasGradient(int layer, float[] out) {
         switch (layer) {
-            case 1 -> flatten(gb1, out, 0);
-            case 2 -> flatten(gb2, out, 0);
-            case 3 -> flatten(gb3, out, 0);
+            case 1 -> flatten(gb1, 512, out, 0);
+            case 2 -> flatten(gb2, 256, out, 0);
+            case 3 -> flatten(gb3, 10, out, 0);
             default -> throw new IllegalArgumentException("layer " + layer + " has no biasGradient");
         }
     }
@@ -1702,8 +1702,8 @@ public final class MnistWide {
     /**
      * Writes an input-major matrix row-major [units][inputs].
      */
-    private static int flatten(float[][] w, float[] out, int at) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static int flatten(float[][] w, int units, float[] out, int at) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 out[at++] = w[k][j];
             }
@@ -1711,13 +1711,13 @@ public final class MnistWide {
         return at;
     }
 
-    private static int flatten(float[] b, float[] out, int at) {
-        System.arraycopy(b, 0, out, at, b.length);
-        return at + b.length;
+    private static int flatten(float[] b, int units, float[] out, int at) {
+        System.arraycopy(b, 0, out, at, units);
+        return at + units;
     }
 
-    private static int unflatten(float[] values, int at, float[][] w) {
-        for (int j = 0; j < w[0].length; j++) {
+    private static int unflatten(float[] values, int at, float[][] w, int units) {
+        for (int j = 0; j < units; j++) {
             for (int k = 0; k < w.length; k++) {
                 w[k][j] = values[at++];
             }
@@ -1725,9 +1725,9 @@ public final class MnistWide {
         return at;
     }
 
-    private static int unflatten(float[] values, int at, float[] b) {
-        System.arraycopy(values, at, b, 0, b.length);
-        return at + b.length;
+    private static int unflatten(float[] values, int at, float[] b, int units) {
+        System.arraycopy(values, at, b, 0, units);
+        return at + units;
     }
 
     private static void fill(float[][] w) {

@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 CONFIGS = ["xor", "iris", "seed-mnist", "mlp-adam", "mlp-wide"]
-OURS = ["nncompile", "nncompile-jdk25"]
+OURS = ["nncompile", "nncompile-jdk25", "nncompile-simd", "nncompile-simd-jdk25"]
 
 
 def cpu_model():

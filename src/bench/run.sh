@@ -10,7 +10,8 @@
 #   2. instantiates src/bench/adapter/ModelBench.java.template once per class (text substitution: the timed path
 #      calls the generated class directly) and compiles it with the harness's bench.common sources (javac 17)
 #   3. per rep and config, in fresh JVMs: nncompile on JDK 17 (peer "nncompile"), on JDK 25 if present (peer
-#      "nncompile-jdk25"), then the peers through ../shared/bench/run_peers.sh (-r 1, same config), so every
+#      "nncompile-jdk25"), the same classes generated with --simd (peers "nncompile-simd", "nncompile-simd-jdk25";
+#      compiled into package nncompile.bench.simd and run with --add-modules jdk.incubator.vector), then the peers through ../shared/bench/run_peers.sh (-r 1, same config), so every
 #      ratio compares runs made minutes apart under the same machine load
 #   4. prints one JSON line per run (the harness's contract) to stdout/FILE and, at the end, the ratio table
 #      (src/bench/ratios.py): nncompile samples/s ÷ each peer's, medians per config, with machine, JDKs,
@@ -20,7 +21,7 @@
 # pytorch-avx512 is left out on CPUs without AVX-512; handjava-tuned-jdk25 pairs with nncompile-jdk25; dl4j needs a
 # first `mvn package` of the peer, see ../shared/bench/README.md).
 # Environment: BENCH_DIR (default ../shared/bench beside the checkout, or ../../shared/bench from a worktree),
-# JAVA (default java, must be 17+), JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java if it exists;
+# JAVA (default java, must be 17+), SIMD (default 1; 0 leaves the --simd classes out), JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java if it exists;
 # JAVA25=none skips it), JAVA_OPTS (extra JVM flags for nncompile's runs), FASHION_MNIST_DIR / IRIS_CSV.
 # Requirements: python3-sklearn (iris.csv), dataset-fashion-mnist.
 set -euo pipefail
@@ -82,8 +83,10 @@ fi
 # ---- 1. generate, 2. adapt and compile
 work="$repo/target/bench"
 pkg=nncompile.bench.gen
+simd_pkg=nncompile.bench.simd
+SIMD="${SIMD:-1}"
 rm -rf "$work"
-mkdir -p "$work/src" "$work/classes"
+mkdir -p "$work/src" "$work/classes" "$work/simd-src" "$work/simd-classes"
 model_of() {
   case "$1" in
     xor) echo "xor Xor" ;;
@@ -110,6 +113,20 @@ for cfg in "${cfg_list[@]}"; do
 done
 log "compiling (javac --release 17)"
 javac --release 17 -nowarn -d "$work/classes" $(find "$work/src" "$BENCH_DIR/peers/javacommon/src" -name '*.java') >&2
+if [[ "$SIMD" == 1 ]]; then
+  log "generating the same classes with --simd into $simd_pkg"
+  "$repo/nncompile" generate --simd -d "$work/simd-src" --package "$simd_pkg" "${specs[@]}" >&2
+  simd_dir="$work/simd-src/${simd_pkg//.//}"
+  for cfg in "${cfg_list[@]}"; do
+    read -r spec model <<< "$(model_of "$cfg")"
+    sed -e "s/@PACKAGE@/$simd_pkg/g" -e "s/@MODEL@/$model/g" -e "s#@SPEC@#specs/$spec.nn (--simd)#g" \
+      "$here/adapter/ModelBench.java.template" > "$simd_dir/${model}Bench.java"
+  done
+  # javac 17 always warns that an incubator module is used; nothing else is expected
+  javac --release 17 -nowarn --add-modules jdk.incubator.vector -d "$work/simd-classes" \
+    $(find "$work/simd-src" "$BENCH_DIR/peers/javacommon/src" -name '*.java') 2>&1 \
+    | grep -v -e 'using incubating module' -e '^1 warning$' >&2 || true
+fi
 
 # ---- 3. run
 jsonl="$work/runs.jsonl"
@@ -127,15 +144,20 @@ for ((rep = 1; rep <= REPS; rep++)); do
   for cfg in "${cfg_list[@]}"; do
     read -r spec model <<< "$(model_of "$cfg")"
     loads+=("$(cut -d' ' -f1-3 /proc/loadavg)")
-    for variant in jdk17 jdk25; do
-      java_bin="$JAVA" label=nncompile
-      if [[ $variant == jdk25 ]]; then
+    for variant in jdk17 jdk25 simd17 simd25; do
+      java_bin="$JAVA" label=nncompile classes="$work/classes" main="$pkg.${model}Bench" flags=()
+      if [[ $variant == *25 ]]; then
         [[ -z "${JAVA25:-}" ]] && continue
         java_bin="$JAVA25" label=nncompile-jdk25
       fi
+      if [[ $variant == simd* ]]; then
+        [[ "$SIMD" != 1 ]] && continue
+        label="${label/nncompile/nncompile-simd}" classes="$work/simd-classes" main="$simd_pkg.${model}Bench"
+        flags=(--add-modules jdk.incubator.vector)
+      fi
       log "rep $rep/$REPS  $label  $cfg  (load $(cut -d' ' -f1 /proc/loadavg))"
-      line="$("$java_bin" $JAVA_OPTS -cp "$work/classes" "$pkg.${model}Bench" --config "$cfg" --label "$label" \
-        | grep '^{' || true)"
+      line="$("$java_bin" $JAVA_OPTS ${flags[@]+"${flags[@]}"} -cp "$classes" "$main" --config "$cfg" \
+        --label "$label" 2> >(grep -v 'Using incubator modules' >&2) | grep '^{' || true)"
       if [[ -z "$line" ]]; then log "FAILED: $label $cfg"; else emit "$line"; fi
     done
     if [[ -n "$PEERS" ]]; then

@@ -100,6 +100,20 @@ class CompileCommandsTest {
     }
 
     @Test
+    void generateSimdWritesTheVectorApiClassAndRegeneratesWhenToggled() throws IOException {
+        Path file = dir.resolve("Xor.java");
+        Run plain = run("generate", "specs/xor.nn", "-d", dir.toString());
+        assertEquals("wrote " + file + "\n", plain.out(), plain.err());
+        assertTrue(!Files.readString(file).contains("jdk.incubator.vector"));
+        Run simd = run("generate", "specs/xor.nn", "-d", dir.toString(), "--simd");
+        assertEquals(0, simd.exit(), simd.err());
+        assertEquals("wrote " + file + "\n", simd.out());
+        String source = Files.readString(file);
+        assertTrue(source.contains("import jdk.incubator.vector.FloatVector;"), source.substring(0, 400));
+        assertTrue(source.contains("--add-modules jdk.incubator.vector"), "the Javadoc says how to compile it");
+    }
+
+    @Test
     void explainPrintsEveryFormatAndWritesFiles() throws IOException {
         Run text = run("explain", "specs/mnist.nn");
         assertEquals(0, text.exit(), text.err());

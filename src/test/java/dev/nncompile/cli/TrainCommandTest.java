@@ -158,6 +158,18 @@ class TrainCommandTest {
         assertEquals(5000, r.out().split("\"epoch\":").length - 1);
     }
 
+    /** The same run with the Vector API kernels (this JVM has the module, as the launcher gives it for --simd). */
+    @Test
+    void simdClassTrainsXorToFourOutOfFour() {
+        Run r = run("train", "specs/xor.nn", "--data", "xor", "--simd", "--json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1.0, number(r.out(), "test_accuracy"), r.out());
+        Run plain = run("train", "specs/xor.nn", "--data", "xor", "--json");
+        double simdLoss = number(r.out(), "test_loss");
+        double plainLoss = number(plain.out(), "test_loss");
+        assertEquals(plainLoss, simdLoss, 1e-3 * Math.max(1, Math.abs(plainLoss)), "FMA rounding only");
+    }
+
     @Test
     void trainsOnACsvFileWithTextOutput() throws IOException {
         Path spec = write("blobs.nn", BLOBS_SPEC);
