@@ -3,7 +3,8 @@
 #
 #   src/bench/jmh/run.sh [JMH ARGS...]      e.g. src/bench/jmh/run.sh -f 1 -wi 2 -i 3 'TrainerBench.xor.*'
 #
-# Generates specs/{mnist-relu,xor,iris}.nn into target/nncompile-sources (package nncompile.bench.gen), builds this
+# Generates specs/{mnist-relu,xor,iris}.nn into target/nncompile-sources (package nncompile.bench.gen), and
+# specs/{mnist,mnist-relu,mnist-wide}.nn with --simd (package nncompile.bench.simd, SimdTrainerBench), builds this
 # module (its own pom: needs Maven Central once for JMH), runs org.openjdk.jmh.Main -prof gc with the arguments.
 # JAVA selects the JVM that runs the benchmarks (default: java). Not part of the main build, not run in CI.
 set -euo pipefail
@@ -12,6 +13,8 @@ repo="$(cd "$here/../../.." && pwd)"
 rm -rf "$here/target/nncompile-sources"
 "$repo/nncompile" generate -d "$here/target/nncompile-sources" --package nncompile.bench.gen \
   "$repo/specs/mnist-relu.nn" "$repo/specs/xor.nn" "$repo/specs/iris.nn" >&2
+"$repo/nncompile" generate --simd -d "$here/target/nncompile-sources" --package nncompile.bench.simd \
+  "$repo/specs/mnist.nn" "$repo/specs/mnist-relu.nn" "$repo/specs/mnist-wide.nn" >&2
 (cd "$here" && mvn -B -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2)
-exec "${JAVA:-java}" -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" org.openjdk.jmh.Main \
+exec "${JAVA:-java}" --add-modules jdk.incubator.vector -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" org.openjdk.jmh.Main \
   -prof gc "$@"
