@@ -1,5 +1,6 @@
 package dev.nncompile.maven;
 
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.source.BoundedFiles;
 import java.io.File;
 import java.io.IOException;
@@ -25,6 +26,40 @@ public abstract class AbstractGenerateMojo extends AbstractNncompileMojo {
     @Parameter(property = "nncompile.registerSourceRoot", defaultValue = "true")
     protected boolean registerSourceRoot;
 
+    /**
+     * Generates classes whose matrix kernels (the forward products, the backpropagated deltas and the weight
+     * gradients) are register-blocked micro-kernels written with the Vector API, {@code jdk.incubator.vector},
+     * instead of plain loops: faster on wide layers, and equal to the plain classes up to the roundings a fused
+     * multiply-add saves. The CLI's {@code nncompile generate --simd}. Switching it regenerates every class.
+     *
+     * <p>The Vector API is an incubator module in Java 17, so the project that compiles and runs these classes must
+     * add it, to javac and to every JVM that loads them (tests included). javac then warns "using incubating
+     * module(s)" and the JVM prints "WARNING: Using incubator modules"; neither can be silenced.
+     *
+     * <pre>{@code
+     * <plugin>
+     *   <artifactId>maven-compiler-plugin</artifactId>
+     *   <configuration>
+     *     <release>17</release>
+     *     <compilerArgs>
+     *       <arg>--add-modules</arg>
+     *       <arg>jdk.incubator.vector</arg>
+     *     </compilerArgs>
+     *   </configuration>
+     * </plugin>
+     * <plugin>
+     *   <artifactId>maven-surefire-plugin</artifactId>
+     *   <configuration>
+     *     <argLine>--add-modules jdk.incubator.vector</argLine>
+     *   </configuration>
+     * </plugin>
+     * }</pre>
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nncompile.simd", defaultValue = "false")
+    protected boolean simd;
+
     /** Where the staleness manifests live: {@code <goal>/<execution id>/manifest} below it. */
     @Parameter(defaultValue = "${project.build.directory}/maven-status/nncompile", readonly = true, required = true)
     protected File statusDirectory;
@@ -49,7 +84,8 @@ public abstract class AbstractGenerateMojo extends AbstractNncompileMojo {
             return;
         }
         GenerationRequest request = new GenerationRequest(sourceDirectory().toPath(), outputDirectory().toPath(),
-                manifestFile(), packageOverride(), precisionOverride(), failOnWarning, pluginVersion());
+                manifestFile(), packageOverride(), precisionOverride(), simd ? Kernels.SIMD : Kernels.PLAIN, failOnWarning,
+                pluginVersion());
         GenerationOutcome outcome;
         try {
             outcome = new SpecGeneration(request, new BuildContextFiles(buildContext)).run();

@@ -1,7 +1,9 @@
 package dev.nncompile.maven;
 
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Precision;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,7 +14,8 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * new GenerationRequest(Path.of("src/main/nn"), Path.of("target/generated-sources/nncompile"),
- *         Path.of("target/maven-status/nncompile/generate/default/manifest"), null, null, false, "0.1.0");
+ *         Path.of("target/maven-status/nncompile/generate/default/manifest"), null, null, Kernels.PLAIN, false,
+ *         "0.1.0");
  * }</pre>
  *
  * @param sourceRoot    where the {@code *.nn} specs are; may not exist
@@ -20,12 +23,14 @@ import java.util.TreeMap;
  * @param manifestFile  the staleness manifest of this goal and execution
  * @param packageName   the package for every model, or null for spec statement, then folders
  * @param precision     the precision for every model, or null for the spec's own
+ * @param kernels       the matrix kernels of every generated class ({@code <simd>} picks {@link Kernels#SIMD})
  * @param failOnWarning whether a warning fails the run (then nothing is written)
  * @param pluginVersion the plugin's version: another version may generate other code, so it is a setting
  */
 record GenerationRequest(Path sourceRoot, Path outputRoot, Path manifestFile, String packageName, Precision precision,
-                         boolean failOnWarning, String pluginVersion) {
+                         Kernels kernels, boolean failOnWarning, String pluginVersion) {
     GenerationRequest {
+        Objects.requireNonNull(kernels, "kernels");
         Objects.requireNonNull(sourceRoot, "sourceRoot");
         Objects.requireNonNull(outputRoot, "outputRoot");
         Objects.requireNonNull(manifestFile, "manifestFile");
@@ -41,6 +46,8 @@ record GenerationRequest(Path sourceRoot, Path outputRoot, Path manifestFile, St
         settings.put("plugin", pluginVersion);
         settings.put("packageName", packageName == null ? "" : packageName);
         settings.put("precision", precision == null ? "" : precision.javaType());
+        // SIMD classes differ in every kernel and in their imports: switching must regenerate every class
+        settings.put("kernels", kernels.name().toLowerCase(Locale.ROOT));
         // a warning must not be forgotten when failOnWarning is switched on later: the specs are then re-checked
         settings.put("failOnWarning", String.valueOf(failOnWarning));
         return settings;

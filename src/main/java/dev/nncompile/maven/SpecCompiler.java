@@ -5,6 +5,7 @@ import dev.nncompile.compiler.CompileRequest;
 import dev.nncompile.compiler.CompileResult;
 import dev.nncompile.compiler.CompiledModel;
 import dev.nncompile.compiler.NnCompiler;
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Network;
 import dev.nncompile.model.Precision;
 import dev.nncompile.source.Diagnostic;
@@ -17,7 +18,7 @@ import javax.lang.model.SourceVersion;
  * compiled on its own, which is what lets {@link IncrementalPlan} decide staleness per spec.
  *
  * <pre>{@code
- * SpecCompiler.Compiled c = SpecCompiler.compile(spec, null, null);
+ * SpecCompiler.Compiled c = SpecCompiler.compile(spec, null, null, Kernels.PLAIN);
  * c.diagnostics().forEach(d -> log.error(DiagnosticRenderer.render(d)));
  * }</pre>
  */
@@ -46,11 +47,17 @@ final class SpecCompiler {
         }
     }
 
+    /** {@link #compile(SpecInput, String, Precision, Kernels)} with the plain kernels. */
+    static Compiled compile(SpecInput spec, String packageName, Precision precision) {
+        return compile(spec, packageName, precision, Kernels.PLAIN);
+    }
+
     /**
      * @param packageName the configured package for every model, or null
      * @param precision   the configured precision for every model, or null
+     * @param kernels     the matrix kernels of every generated class
      */
-    static Compiled compile(SpecInput spec, String packageName, Precision precision) {
+    static Compiled compile(SpecInput spec, String packageName, Precision precision, Kernels kernels) {
         String override = packageName;
         if (override == null) {
             CheckedSpecs checked = NnCompiler.check(new CompileRequest(List.of(spec.sourceFile()), null, precision));
@@ -70,7 +77,8 @@ final class SpecCompiler {
                 override = folders;
             }
         }
-        CompileResult result = NnCompiler.compile(new CompileRequest(List.of(spec.sourceFile()), override, precision));
+        CompileResult result = NnCompiler.compile(new CompileRequest(List.of(spec.sourceFile()), override, precision,
+                kernels));
         return new Compiled(spec, result.diagnostics(), result.models(), List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.nncompile.maven;
 
 import dev.nncompile.compiler.CompiledModel;
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.maven.GenerationOutcome.GeneratedFile;
 import dev.nncompile.maven.Manifest.OutputRecord;
 import dev.nncompile.maven.Manifest.SpecRecord;
@@ -35,7 +36,7 @@ final class SpecGeneration {
     /** How one spec is compiled; {@link SpecCompiler#compile} but for tests of the bookkeeping alone. */
     @FunctionalInterface
     interface Compilation {
-        SpecCompiler.Compiled compile(SpecInput spec, String packageName, Precision precision);
+        SpecCompiler.Compiled compile(SpecInput spec, String packageName, Precision precision, Kernels kernels);
     }
 
     SpecGeneration(GenerationRequest request, GeneratedFiles files) {
@@ -66,7 +67,8 @@ final class SpecGeneration {
 
         List<SpecCompiler.Compiled> compiled = new ArrayList<>();
         for (String path : plan.stale()) {
-            compiled.add(compilation.compile(byPath.get(path), request.packageName(), request.precision()));
+            compiled.add(compilation.compile(byPath.get(path), request.packageName(), request.precision(),
+                    request.kernels()));
         }
         List<String> problems = clashes(plan, compiled);
         long errors = compiled.stream().mapToLong(SpecCompiler.Compiled::errorCount).sum() + problems.size();

@@ -1,9 +1,11 @@
 package dev.nncompile.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nncompile.compiler.CompiledModel;
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Precision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,6 +51,19 @@ class SpecCompilerTest {
         SpecInput stated = spec("com/acme/Xor.nn", "package org.example;\n" + BODY);
         assertEquals(List.of("net.configured.Xor"),
                 classes(SpecCompiler.compile(stated, "net.configured", null)));
+    }
+
+    @Test
+    void theConfiguredKernelsReachTheGeneratedClass() {
+        SpecCompiler.Compiled simd = SpecCompiler.compile(spec("com/acme/Xor.nn", BODY), null, Precision.DOUBLE,
+                Kernels.SIMD);
+        assertEquals(List.of("com.acme.Xor"), classes(simd));
+        assertEquals(Kernels.SIMD, simd.models().get(0).kernels());
+        assertTrue(simd.models().get(0).source().contains("import jdk.incubator.vector.DoubleVector;"));
+
+        SpecCompiler.Compiled plain = SpecCompiler.compile(spec("com/acme/Xor.nn", BODY), null, null);
+        assertEquals(Kernels.PLAIN, plain.models().get(0).kernels());
+        assertFalse(plain.models().get(0).source().contains("jdk.incubator.vector"));
     }
 
     @Test

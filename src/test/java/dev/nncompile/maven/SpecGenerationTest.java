@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.nncompile.compiler.CompiledModel;
+import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Network;
 import dev.nncompile.model.Precision;
 import dev.nncompile.source.Diagnostic;
@@ -51,7 +52,8 @@ class SpecGenerationTest {
 
     // ---- the stand-in compiler: "model X" lines make classes, "error"/"warning" lines make diagnostics --------
 
-    private SpecCompiler.Compiled fakeCompile(SpecInput spec, String packageName, Precision precision) {
+    private SpecCompiler.Compiled fakeCompile(SpecInput spec, String packageName, Precision precision,
+                                              Kernels kernels) {
         compiledSpecs.add(spec.relativePath());
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -80,7 +82,7 @@ class SpecGenerationTest {
             Network network = new Network(name, pkg, new SourceSpan(0, 0), 1, List.of(), null, null, List.of(), 1L,
                     Precision.FLOAT, null);
             JavaFile file = JavaFile.builder(pkg, TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("$L\n", type).build()).build();
+                    .addJavadoc("$L $L\n", type, kernels).build()).build();
             models.add(new CompiledModel(network, null, file));
         }
         return new SpecCompiler.Compiled(spec, diagnostics, models, List.of());
@@ -107,11 +109,23 @@ class SpecGenerationTest {
     }
 
     private GenerationOutcome run(String packageName, Precision precision, boolean failOnWarning) throws IOException {
+        return run(packageName, precision, Kernels.PLAIN, failOnWarning, this::fakeCompile);
+    }
+
+    private GenerationOutcome run(String packageName, Precision precision, Kernels kernels, boolean failOnWarning,
+                                  SpecGeneration.Compilation compilation) throws IOException {
         compiledSpecs.clear();
         writes.clear();
-        GenerationRequest request = new GenerationRequest(specs, out, manifest, packageName, precision, failOnWarning,
-                "1.0-test");
-        return new SpecGeneration(request, recordingFiles, this::fakeCompile).run();
+        GenerationRequest request = new GenerationRequest(specs, out, manifest, packageName, precision, kernels,
+                failOnWarning, "1.0-test");
+        return new SpecGeneration(request, recordingFiles, compilation).run();
+    }
+
+    /** The real compiler, recording which specs it was asked for. */
+    private SpecCompiler.Compiled realCompile(SpecInput spec, String packageName, Precision precision,
+                                              Kernels kernels) {
+        compiledSpecs.add(spec.relativePath());
+        return SpecCompiler.compile(spec, packageName, precision, kernels);
     }
 
     private void spec(String relative, String text) throws IOException {
@@ -326,5 +340,59 @@ class SpecGenerationTest {
         run("org.other", Precision.DOUBLE, false);
         assertTrue(Files.isRegularFile(generated("org/other/Xor.java")));
         assertFalse(Files.exists(generated("com/acme")), "classes of the old package must be removed");
+    }
+
+    @Test
+    void switchingSimdRecompilesEverythingAndSwitchingBackRestoresThePlainClasses() throws IOException {
+        spec("com/acme/Xor.nn", "model Xor");
+        spec("com/acme/Iris.nn", "model Iris");
+        run();
+        ageOutputs();
+
+        GenerationOutcome simd = run(null, null, Kernels.SIMD, false, this::fakeCompile);
+        assertTrue(simd.succeeded());
+        assertEquals(List.of("com/acme/Iris.nn", "com/acme/Xor.nn"), compiledSpecs,
+                "an up-to-date tree must be stale once simd is switched on");
+        assertEquals(2, simd.writtenCount());
+        assertEquals("simd", Manifest.read(manifest).settings().get("kernels"));
+        assertTrue(Files.readString(generated("com/acme/Xor.java")).contains("float SIMD"));
+
+        run(null, null, Kernels.SIMD, false, this::fakeCompile);
+        assertEquals(List.of(), compiledSpecs, "the same simd setting twice is up to date");
+
+        GenerationOutcome plain = run();
+        assertEquals(List.of("com/acme/Iris.nn", "com/acme/Xor.nn"), compiledSpecs,
+                "switching simd off must regenerate every class too");
+        assertEquals(2, plain.writtenCount());
+        assertEquals("plain", Manifest.read(manifest).settings().get("kernels"));
+        assertTrue(Files.readString(generated("com/acme/Xor.java")).contains("float PLAIN"));
+    }
+
+    @Test
+    void aSimdRequestGeneratesVectorApiClassesWithTheRealCompiler() throws IOException {
+        spec("com/acme/Xor.nn", """
+                model Xor {
+                    input 2
+                    dense 8 tanh
+                    dense 1 sigmoid
+                    loss bce
+                    optimizer adam(lr = 0.05)
+                }
+                """);
+        GenerationOutcome plain = run(null, null, Kernels.PLAIN, false, this::realCompile);
+        assertTrue(plain.succeeded(), () -> plain.diagnostics().toString());
+        String plainSource = Files.readString(generated("com/acme/Xor.java"));
+        assertFalse(plainSource.contains("jdk.incubator.vector"), "plain kernels must need java.base only");
+
+        GenerationOutcome simd = run(null, null, Kernels.SIMD, false, this::realCompile);
+        assertTrue(simd.succeeded(), () -> simd.diagnostics().toString());
+        assertEquals(List.of("com/acme/Xor.nn"), compiledSpecs);
+        assertEquals(List.of(generated("com/acme/Xor.java")), writes);
+        String simdSource = Files.readString(generated("com/acme/Xor.java"));
+        assertTrue(simdSource.contains("import jdk.incubator.vector.FloatVector;"), simdSource);
+        assertTrue(simdSource.contains("package com.acme;"));
+        assertEquals(plainSource.lines().filter(l -> l.startsWith("public final class")).toList(),
+                simdSource.lines().filter(l -> l.startsWith("public final class")).toList(),
+                "the same public class, with other kernels");
     }
 }
