@@ -40,6 +40,10 @@ final class GenerateCommand implements Callable<Integer> {
             + " the class then compiles and runs only with --add-modules jdk.incubator.vector")
     boolean simd;
 
+    @Option(names = "--threads", paramLabel = "N", description = "with --simd: N threads per matrix product (the"
+            + " caller and N - 1 workers the class starts once); results are the same for any N")
+    Integer threads;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
@@ -49,8 +53,11 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("nncompile: --package: '" + packageName + "' cannot be used: " + packageProblem);
             return ExitCode.USAGE;
         }
-        SpecFiles.Compilation compilation = SpecFiles.compile(specs, packageName, precision,
-                simd ? Kernels.SIMD : Kernels.PLAIN, err);
+        Kernels kernels = SpecFiles.kernels(simd, threads, err);
+        if (kernels == null) {
+            return ExitCode.USAGE;
+        }
+        SpecFiles.Compilation compilation = SpecFiles.compile(specs, packageName, precision, kernels, err);
         if (compilation.failed()) {
             return compilation.exitCode();
         }

@@ -101,6 +101,10 @@ final class TrainCommand implements Callable<Integer> {
             + " launcher then starts Java with --add-modules jdk.incubator.vector)")
     boolean simd;
 
+    @Option(names = "--threads", paramLabel = "N", description = "with --simd: N threads per matrix product (the"
+            + " caller and N - 1 workers the class starts once); results are the same for any N")
+    Integer threads;
+
     @Option(names = "--report", paramLabel = "DIR", description = "write curves (SVG, PNG), the derivation, the "
             + "confusion matrix, the weights and an index.html into DIR")
     Path report;
@@ -134,8 +138,11 @@ final class TrainCommand implements Callable<Integer> {
                     + " nncompile launcher adds it when --simd is given)");
             return ExitCode.USAGE;
         }
-        SpecFiles.Compilation compilation = SpecFiles.compile(List.of(specPath), null, precision,
-                simd ? Kernels.SIMD : Kernels.PLAIN, err);
+        Kernels kernels = SpecFiles.kernels(simd, threads, err);
+        if (kernels == null) {
+            return ExitCode.USAGE;
+        }
+        SpecFiles.Compilation compilation = SpecFiles.compile(List.of(specPath), null, precision, kernels, err);
         if (compilation.failed()) {
             return compilation.exitCode();
         }

@@ -2,6 +2,7 @@ package dev.nncompile.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -93,7 +94,7 @@ public final class ClassGenerator {
             throw new IllegalStateException("too many parameters for one Java array: " + parameters);
         }
         constant("PARAMETERS", (int) parameters, "Trainable scalars: every weight and bias.");
-        if (fields.kernels() == Kernels.SIMD) {
+        if (fields.kernels().vectorApi()) {
             new VectorKernels(fields, real, methodNames).addConstants(type);
         }
         constant("LAYERS", network.layers().size(), "Dense layers; layer 0 is the input.");
@@ -155,6 +156,7 @@ public final class ClassGenerator {
                 .addParameter(TypeName.LONG, "seed")
                 .addStatement("this.random = seed")
                 .addStatement("initialize()")
+                .addCode(fields.kernels().threads() > 1 ? CodeBlock.of("startWorkers();\n") : CodeBlock.of(""))
                 .build());
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A model initialised per the spec from its seed, {@link #SEED}.\n")
@@ -344,6 +346,9 @@ public final class ClassGenerator {
                 .addParameter(TypeName.INT, "n").addStatement("step++").addCode(update.calls()).build());
         for (StepRenderer.Phase p : java.util.List.of(forward, loss, backward, update)) {
             p.methods().forEach(type::addMethod);
+        }
+        if (fields.kernels().threads() > 1) {
+            new WorkerPool(fields.kernels().threads(), network.name(), steps.tasks()).addTo(type);
         }
     }
 }

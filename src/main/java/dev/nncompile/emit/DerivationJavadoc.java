@@ -17,7 +17,7 @@ final class DerivationJavadoc {
         for (Layer l : net.layers()) {
             shape.append('-').append(l.units());
         }
-        if (fields.kernels() == Kernels.SIMD) {
+        if (fields.kernels().vectorApi()) {
             out.append("The network ").append(net.name()).append(" (").append(shape).append("), trained and run in ")
                     .append(real.keyword()).append(" precision with the Vector API's matrix kernels: compile and run"
                             + " it with\n{@code --add-modules jdk.incubator.vector}. Every array is allocated in the"

@@ -35,7 +35,8 @@ final class Fields {
             "x", "y", "n", "s", "s0", "s1", "j", "k", "k0", "k1", "out", "offset", "loss", "sum", "max", "step",
             "seed", "N", "t", "acc", "value", "layer", "sample", "epoch", "batch", "order", "listener", "in",
             "valX", "valY", "valN", "random", "spare", "hasSpare", "h", "i", "m", "e", "inv", "dot", "total",
-            "parameterView", "gradientView", "scratch", "abstract", "assert", "boolean", "break", "byte", "case",
+            "parameterView", "gradientView", "scratch", "SPECIES", "LANES", "THREADS", "workers", "dispatched", "task",
+            "taskSamples", "unfinished", "workerFailure", "closed", "part", "seen", "spins", "worker", "abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
             "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
@@ -62,7 +63,7 @@ final class Fields {
                         add(b);   // a plan that forgot to list a buffer still compiles
                     }
                 }
-                if (step instanceof Step.BackpropDelta d && kernels == Kernels.PLAIN) {
+                if (step instanceof Step.BackpropDelta d && !kernels.vectorApi()) {
                     transposedOf(d.next());
                     transposedOf(d.delta());
                 } else if (step instanceof Step.BackpropDelta d) {
@@ -94,7 +95,7 @@ final class Fields {
     /** The allocated row length for {@code cols} units under this class's kernels. */
     private int padded(int cols) {
         int pad = pad(new Real(network.precision()));
-        return kernels == Kernels.SIMD ? (cols + pad - 1) / pad * pad : cols;
+        return kernels.vectorApi() ? (cols + pad - 1) / pad * pad : cols;
     }
 
     private int perSampleCols(Buffer b) {

@@ -52,7 +52,7 @@ final class StepRenderer {
         this.scalars = scalars;
         this.methodNames = methodNames;
         this.elementwise = new ElementwiseRenderer(fields, real, scalars);
-        this.vector = fields.kernels() == Kernels.SIMD ? new VectorKernels(fields, real, methodNames) : null;
+        this.vector = fields.kernels().vectorApi() ? new VectorKernels(fields, real, methodNames) : null;
     }
 
     /** One rendered phase: the step methods and the calls the phase method makes. */
@@ -85,6 +85,11 @@ final class StepRenderer {
             }
         }
         return new Phase(methods, calls.build());
+    }
+
+    /** The products the Vector API kernels split over worker threads, in task-number order. */
+    List<WorkerPool.Task> tasks() {
+        return vector == null ? List.of() : vector.tasks();
     }
 
     private static boolean returnsLoss(Step step) {

@@ -41,6 +41,7 @@ final class VectorKernels {
     private final ClassName vector;
     private final Set<String> methodNames;
     private final List<MethodSpec> kernels = new ArrayList<>();
+    private final List<WorkerPool.Task> tasks = new ArrayList<>();
 
     VectorKernels(Fields fields, Real real, Set<String> methodNames) {
         this.fields = fields;
@@ -58,6 +59,11 @@ final class VectorKernels {
         List<MethodSpec> out = List.copyOf(kernels);
         kernels.clear();
         return out;
+    }
+
+    /** The products split over the worker threads, in task-number order (empty on one thread). */
+    List<WorkerPool.Task> tasks() {
+        return List.copyOf(tasks);
     }
 
     private String kernelName(String base) {
@@ -126,15 +132,30 @@ final class VectorKernels {
     private void product(CodeBlock.Builder code, Storage out, Storage in, Storage w, Storage bias, int terms) {
         MethodSpec rows = productKernel(out, in, w, bias, terms, ROWS);
         MethodSpec one = productKernel(out, in, w, bias, terms, 1);
-        code.beginControlFlow("for (int j = 0; j < $L; j += $L * LANES)", out.stride(), VECTORS);
-        code.addStatement("int s = 0");
-        code.beginControlFlow("for (; s <= n - $L; s += $L)", ROWS, ROWS);
-        code.addStatement("$N(s, j)", rows);
-        code.endControlFlow();
-        code.beginControlFlow("for (; s < n; s++)");
-        code.addStatement("$N(s, j)", one);
-        code.endControlFlow();
-        code.endControlFlow();
+        CodeBlock.Builder loop = CodeBlock.builder();
+        loop.beginControlFlow("for (int j = from; j < to; j += $L * LANES)", VECTORS);
+        loop.addStatement("int s = 0");
+        loop.beginControlFlow("for (; s <= n - $L; s += $L)", ROWS, ROWS);
+        loop.addStatement("$N(s, j)", rows);
+        loop.endControlFlow();
+        loop.beginControlFlow("for (; s < n; s++)");
+        loop.addStatement("$N(s, j)", one);
+        loop.endControlFlow();
+        loop.endControlFlow();
+        MethodSpec columns = kernel("Columns" + StepRenderer.capitalize(out.name()), loop.build(),
+                "Units from .. to − 1 of " + out.name() + " (whole register blocks) for the call's n samples.", "n",
+                "from", "to");
+        callColumns(code, columns, out.stride());
+    }
+
+    /** All columns on this thread, or a dispatch that splits them over the workers. */
+    private void callColumns(CodeBlock.Builder code, MethodSpec columns, int stride) {
+        if (fields.kernels().threads() == 1) {
+            code.addStatement("$N(n, 0, $L)", columns, stride);
+        } else {
+            code.addStatement("parallel($L, n)", tasks.size());
+            tasks.add(new WorkerPool.Task(columns, stride));
+        }
     }
 
     private MethodSpec productKernel(Storage out, Storage in, Storage w, Storage bias, int terms, int rows) {
@@ -189,15 +210,20 @@ final class VectorKernels {
                 + " registers\n", wg.gradient().name(), wg.in().name(), wg.delta().name(), ROWS, VECTORS);
         MethodSpec rows = gradientKernel(g, d, in, ROWS);
         MethodSpec one = gradientKernel(g, d, in, 1);
-        code.beginControlFlow("for (int j = 0; j < $L; j += $L * LANES)", g.stride(), VECTORS);
-        code.addStatement("int k = 0");
-        code.beginControlFlow("for (; k <= $L; k += $L)", g.rows() - ROWS, ROWS);
-        code.addStatement("$N(k, j, n)", rows);
-        code.endControlFlow();
-        code.beginControlFlow("for (; k < $L; k++)", g.rows());
-        code.addStatement("$N(k, j, n)", one);
-        code.endControlFlow();
-        code.endControlFlow();
+        CodeBlock.Builder loop = CodeBlock.builder();
+        loop.beginControlFlow("for (int j = from; j < to; j += $L * LANES)", VECTORS);
+        loop.addStatement("int k = 0");
+        loop.beginControlFlow("for (; k <= $L; k += $L)", g.rows() - ROWS, ROWS);
+        loop.addStatement("$N(k, j, n)", rows);
+        loop.endControlFlow();
+        loop.beginControlFlow("for (; k < $L; k++)", g.rows());
+        loop.addStatement("$N(k, j, n)", one);
+        loop.endControlFlow();
+        loop.endControlFlow();
+        MethodSpec columns = kernel("Columns" + StepRenderer.capitalize(g.name()), loop.build(),
+                "Units from .. to − 1 of " + g.name() + " (whole register blocks), summed over the call's n samples.",
+                "n", "from", "to");
+        callColumns(code, columns, g.stride());
     }
 
     private MethodSpec gradientKernel(Storage g, Storage d, Storage in, int rows) {

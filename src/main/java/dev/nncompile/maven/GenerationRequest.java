@@ -3,7 +3,6 @@ package dev.nncompile.maven;
 import dev.nncompile.emit.Kernels;
 import dev.nncompile.model.Precision;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -47,7 +46,7 @@ record GenerationRequest(Path sourceRoot, Path outputRoot, Path manifestFile, St
         settings.put("packageName", packageName == null ? "" : packageName);
         settings.put("precision", precision == null ? "" : precision.javaType());
         // SIMD classes differ in every kernel and in their imports: switching must regenerate every class
-        settings.put("kernels", kernels.name().toLowerCase(Locale.ROOT));
+        settings.put("kernels", kernels.label());
         // a warning must not be forgotten when failOnWarning is switched on later: the specs are then re-checked
         settings.put("failOnWarning", String.valueOf(failOnWarning));
         return settings;

@@ -53,7 +53,7 @@ public final class ModelCompiler {
      * {@link InMemoryCompiler#vectorApiLoaded()}).
      */
     public static GeneratedModel load(CompiledModel model, long seed) {
-        List<String> options = model.kernels() == Kernels.SIMD ? SIMD_OPTIONS : OPTIONS;
+        List<String> options = model.kernels().vectorApi() ? SIMD_OPTIONS : OPTIONS;
         Class<?> type = new InMemoryCompiler(options).compileAndLoad(model.qualifiedName(), model.source());
         return GeneratedModel.instantiate(type, seed, model.network().training().epochs());
     }

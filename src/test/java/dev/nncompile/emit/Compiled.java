@@ -56,7 +56,7 @@ final class Compiled {
      * {@link #all(List, Kernels)} instead requires that warning to be the only one.
      */
     private static List<String> options(Kernels kernels) {
-        return kernels == Kernels.SIMD ? InMemoryCompiler.SIMD : InMemoryCompiler.STRICT;
+        return kernels.vectorApi() ? InMemoryCompiler.SIMD : InMemoryCompiler.STRICT;
     }
 
     static String qualifiedName(JavaFile file) {

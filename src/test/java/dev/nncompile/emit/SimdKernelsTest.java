@@ -182,6 +182,67 @@ class SimdKernelsTest {
         }
     }
 
+    /**
+     * Three threads split every product by column blocks, each element summed by one thread in the same
+     * order: the same losses and parameters as one thread, bit for bit; the calling thread allocates nothing; and
+     * close() stops the workers.
+     */
+    @Test
+    void threadsGiveBitIdenticalResultsAllocateNothingAndStop() throws Exception {
+        List<TrainingPlan> declared = new ArrayList<>();
+        for (Compiled c : specs) {
+            if (!c.plan.network().name().endsWith("Double") && c.plan.network().parameterCount() < 30_000) {
+                declared.add(c.plan);
+            }
+        }
+        declared.add(random.get(3).plan);
+        List<Compiled> one = Compiled.all(declared, Kernels.SIMD);
+        for (int threads : new int[] {3}) {   // three: the column blocks do not split evenly
+            List<Compiled> many = Compiled.all(declared, Kernels.SIMD.withThreads(threads));
+            for (int i = 0; i < declared.size(); i++) {
+                Compiled a = one.get(i);
+                Compiled b = many.get(i);
+                Network net = a.plan.network();
+                assertEquals(threads, b.constant("THREADS"), net.name());
+                int n = Math.min(net.training().batch(), 9);
+                Samples s = Samples.of(net, n, 23);
+                Object ma = a.newModel(4);
+                Object mb = b.newModel(4);
+                for (int step = 0; step < 3; step++) {
+                    assertEquals(a.trainBatch(ma, a.array(s.x()), a.array(s.y()), n),
+                            b.trainBatch(mb, b.array(s.x()), b.array(s.y()), n), net.name() + " step " + step);
+                }
+                assertTrue(java.util.Arrays.equals(a.parameters(ma), b.parameters(mb)), net.name() + " on " + threads
+                        + " threads");
+                ((AutoCloseable) mb).close();
+            }
+            Compiled first = many.get(0);
+            IntConsumer probe = first.newProbe(2_000, first.constant("MAX_BATCH"));
+            untilCompiled(probe, 1);
+            assertEquals(0, AllocationMeter.leastAllocated(probe, 1), first.className + ".trainBatch on " + threads
+                    + " threads allocated on the calling thread");
+        }
+    }
+
+    @Test
+    void closeStopsTheWorkers() throws Exception {
+        Compiled c = Compiled.all(List.of(specs.get(0).plan), Kernels.SIMD.withThreads(3)).get(0);
+        Object model = c.newModel(1);
+        java.lang.reflect.Field field = c.type.getDeclaredField("workers");
+        field.setAccessible(true);
+        Thread[] workers = (Thread[]) field.get(model);
+        assertEquals(2, workers.length);
+        for (Thread t : workers) {
+            assertTrue(t.isAlive() && t.isDaemon(), t.getName());
+            assertTrue(t.getName().startsWith(c.plan.network().name() + "-worker-"), t.getName());
+        }
+        ((AutoCloseable) model).close();
+        for (Thread t : workers) {
+            t.join(10_000);
+            assertTrue(!t.isAlive(), t.getName() + " still runs after close()");
+        }
+    }
+
     @Test
     void everyMethodIsUnderTheJitLimit() {
         for (Compiled c : specs) {
