@@ -60,6 +60,17 @@ public abstract class AbstractGenerateMojo extends AbstractNncompileMojo {
     @Parameter(property = "nncompile.simd", defaultValue = "false")
     protected boolean simd;
 
+    /**
+     * With {@code simd}: threads per matrix product. Each generated class then starts {@code threads − 1} daemon
+     * worker threads in its constructor, splits every product by column blocks, and implements
+     * {@link AutoCloseable} ({@code close()} stops the workers). Results are bit-identical for any count. The CLI's
+     * {@code --threads}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "nncompile.threads", defaultValue = "1")
+    protected int threads;
+
     /** Where the staleness manifests live: {@code <goal>/<execution id>/manifest} below it. */
     @Parameter(defaultValue = "${project.build.directory}/maven-status/nncompile", readonly = true, required = true)
     protected File statusDirectory;
@@ -84,8 +95,7 @@ public abstract class AbstractGenerateMojo extends AbstractNncompileMojo {
             return;
         }
         GenerationRequest request = new GenerationRequest(sourceDirectory().toPath(), outputDirectory().toPath(),
-                manifestFile(), packageOverride(), precisionOverride(), simd ? Kernels.SIMD : Kernels.PLAIN, failOnWarning,
-                pluginVersion());
+                manifestFile(), packageOverride(), precisionOverride(), kernels(), failOnWarning, pluginVersion());
         GenerationOutcome outcome;
         try {
             outcome = new SpecGeneration(request, new BuildContextFiles(buildContext)).run();
@@ -109,6 +119,21 @@ public abstract class AbstractGenerateMojo extends AbstractNncompileMojo {
         if (registerSourceRoot && (outcome.specCount() > 0 || Files.isDirectory(outputDirectory().toPath()))) {
             addSourceRoot(outputDirectory().getAbsolutePath());
         }
+    }
+
+    private Kernels kernels() throws MojoFailureException {
+        if (threads == 1) {
+            return simd ? Kernels.SIMD : Kernels.PLAIN;
+        }
+        if (!simd) {
+            throw new MojoFailureException("nncompile: <threads> needs <simd>true</simd> (the products are split by"
+                    + " the vector kernels' column blocks)");
+        }
+        if (threads < 1 || threads > Kernels.MAX_THREADS) {
+            throw new MojoFailureException("nncompile: <threads> must be 1 to " + Kernels.MAX_THREADS + ", not "
+                    + threads);
+        }
+        return Kernels.SIMD.withThreads(threads);
     }
 
     private Path manifestFile() {
