@@ -114,6 +114,22 @@ class CompileCommandsTest {
     }
 
     @Test
+    void threadsNeedSimdAndAreWrittenAsAConstant() throws IOException {
+        Run alone = run("generate", "specs/xor.nn", "-d", dir.toString(), "--threads", "2");
+        assertEquals(2, alone.exit());
+        assertEquals("nncompile: --threads needs --simd (the products are split by the vector kernels' column"
+                + " blocks)\n", alone.err());
+        Run tooMany = run("generate", "specs/xor.nn", "-d", dir.toString(), "--simd", "--threads", "0");
+        assertEquals(2, tooMany.exit());
+        assertTrue(tooMany.err().contains("--threads: expected 1 to 64, got 0"), tooMany.err());
+        Run ok = run("generate", "specs/xor.nn", "-d", dir.toString(), "--simd", "--threads", "3");
+        assertEquals(0, ok.exit(), ok.err());
+        String source = Files.readString(dir.resolve("Xor.java"));
+        assertTrue(source.contains("public static final int THREADS = 3;"), "THREADS constant");
+        assertTrue(source.contains("public final class Xor implements AutoCloseable"), "closeable");
+    }
+
+    @Test
     void explainPrintsEveryFormatAndWritesFiles() throws IOException {
         Run text = run("explain", "specs/mnist.nn");
         assertEquals(0, text.exit(), text.err());

@@ -164,6 +164,9 @@ class TrainCommandTest {
         Run r = run("train", "specs/xor.nn", "--data", "xor", "--simd", "--json");
         assertEquals(0, r.exit(), r.err());
         assertEquals(1.0, number(r.out(), "test_accuracy"), r.out());
+        Run threaded = run("train", "specs/xor.nn", "--data", "xor", "--simd", "--threads", "2", "--json");
+        assertEquals(0, threaded.exit(), threaded.err());
+        assertEquals(number(r.out(), "test_loss"), number(threaded.out(), "test_loss"), "bit-identical on 2 threads");
         Run plain = run("train", "specs/xor.nn", "--data", "xor", "--json");
         double simdLoss = number(r.out(), "test_loss");
         double plainLoss = number(plain.out(), "test_loss");
