@@ -11,7 +11,8 @@
 #      calls the generated class directly) and compiles it with the harness's bench.common sources (javac 17)
 #   3. per rep and config, in fresh JVMs: nncompile on JDK 17 (peer "nncompile"), on JDK 25 if present (peer
 #      "nncompile-jdk25"), the same classes generated with --simd (peers "nncompile-simd", "nncompile-simd-jdk25";
-#      compiled into package nncompile.bench.simd and run with --add-modules jdk.incubator.vector), then the peers through ../shared/bench/run_peers.sh (-r 1, same config), so every
+#      compiled into package nncompile.bench.simd and run with --add-modules jdk.incubator.vector) and with
+#      --simd --threads 2 (peer "nncompile-simd", threads 2, JDK 17), then the peers through ../shared/bench/run_peers.sh (-r 1, same config), so every
 #      ratio compares runs made minutes apart under the same machine load
 #   4. prints one JSON line per run (the harness's contract) to stdout/FILE and, at the end, the ratio table
 #      (src/bench/ratios.py): nncompile samples/s ÷ each peer's, medians per config, with machine, JDKs,
@@ -108,7 +109,7 @@ log "generating ${#specs[@]} classes into $pkg"
 gen_dir="$work/src/${pkg//.//}"
 for cfg in "${cfg_list[@]}"; do
   read -r spec model <<< "$(model_of "$cfg")"
-  sed -e "s/@PACKAGE@/$pkg/g" -e "s/@MODEL@/$model/g" -e "s#@SPEC@#specs/$spec.nn#g" \
+  sed -e "s/@PACKAGE@/$pkg/g" -e "s/@MODEL@/$model/g" -e "s#@SPEC@#specs/$spec.nn#g" -e "s/@THREADS@/1/g" \
     "$here/adapter/ModelBench.java.template" > "$gen_dir/${model}Bench.java"
 done
 log "compiling (javac --release 17)"
@@ -116,11 +117,15 @@ javac --release 17 -nowarn -d "$work/classes" $(find "$work/src" "$BENCH_DIR/pee
 if [[ "$SIMD" == 1 ]]; then
   log "generating the same classes with --simd into $simd_pkg"
   "$repo/nncompile" generate --simd -d "$work/simd-src" --package "$simd_pkg" "${specs[@]}" >&2
-  simd_dir="$work/simd-src/${simd_pkg//.//}"
-  for cfg in "${cfg_list[@]}"; do
-    read -r spec model <<< "$(model_of "$cfg")"
-    sed -e "s/@PACKAGE@/$simd_pkg/g" -e "s/@MODEL@/$model/g" -e "s#@SPEC@#specs/$spec.nn (--simd)#g" \
-      "$here/adapter/ModelBench.java.template" > "$simd_dir/${model}Bench.java"
+  "$repo/nncompile" generate --simd --threads 2 -d "$work/simd-src" --package "$simd_pkg.t2" "${specs[@]}" >&2
+  for p in "$simd_pkg" "$simd_pkg.t2"; do
+    dir="$work/simd-src/${p//.//}" threads=1
+    [[ "$p" == *.t2 ]] && threads=2
+    for cfg in "${cfg_list[@]}"; do
+      read -r spec model <<< "$(model_of "$cfg")"
+      sed -e "s/@PACKAGE@/$p/g" -e "s/@MODEL@/$model/g" -e "s#@SPEC@#specs/$spec.nn (--simd, $threads thr)#g" \
+        -e "s/@THREADS@/$threads/g" "$here/adapter/ModelBench.java.template" > "$dir/${model}Bench.java"
+    done
   done
   # javac 17 always warns that an incubator module is used; nothing else is expected
   javac --release 17 -nowarn --add-modules jdk.incubator.vector -d "$work/simd-classes" \
@@ -144,7 +149,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
   for cfg in "${cfg_list[@]}"; do
     read -r spec model <<< "$(model_of "$cfg")"
     loads+=("$(cut -d' ' -f1-3 /proc/loadavg)")
-    for variant in jdk17 jdk25 simd17 simd25; do
+    for variant in jdk17 jdk25 simd17 simd25 simd2t17; do
       java_bin="$JAVA" label=nncompile classes="$work/classes" main="$pkg.${model}Bench" flags=()
       if [[ $variant == *25 ]]; then
         [[ -z "${JAVA25:-}" ]] && continue
@@ -154,6 +159,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
         [[ "$SIMD" != 1 ]] && continue
         label="${label/nncompile/nncompile-simd}" classes="$work/simd-classes" main="$simd_pkg.${model}Bench"
         flags=(--add-modules jdk.incubator.vector)
+        [[ $variant == simd2t* ]] && main="$simd_pkg.t2.${model}Bench"   # two threads: "threads": 2 in the JSON
       fi
       log "rep $rep/$REPS  $label  $cfg  (load $(cut -d' ' -f1 /proc/loadavg))"
       line="$("$java_bin" $JAVA_OPTS ${flags[@]+"${flags[@]}"} -cp "$classes" "$main" --config "$cfg" \
