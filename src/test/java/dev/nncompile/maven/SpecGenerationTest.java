@@ -82,7 +82,7 @@ class SpecGenerationTest {
             Network network = new Network(name, pkg, new SourceSpan(0, 0), 1, List.of(), null, null, List.of(), 1L,
                     Precision.FLOAT, null);
             JavaFile file = JavaFile.builder(pkg, TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC)
-                    .addJavadoc("$L $L\n", type, kernels).build()).build();
+                    .addJavadoc("$L $L\n", type, kernels.vectorApi() ? "SIMD" : "PLAIN").build()).build();
             models.add(new CompiledModel(network, null, file));
         }
         return new SpecCompiler.Compiled(spec, diagnostics, models, List.of());
