@@ -101,7 +101,9 @@ final class FloatLiterals {
         }
     }
 
-    /** Every literal below {@code e}; formulas are at most {@code parse.Limits.MAX_DEPTH} deep, so recursion is safe. */
+    /**
+     * Every literal below {@code e}; formulas are at most {@code parse.Limits.MAX_DEPTH} deep, so recursion is safe.
+     */
     private void expr(Expr e) {
         if (e == null) {
             return;

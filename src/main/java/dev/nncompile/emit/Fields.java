@@ -35,10 +35,12 @@ final class Fields {
             "x", "y", "n", "s", "s0", "s1", "j", "k", "k0", "k1", "out", "offset", "loss", "sum", "max", "step",
             "seed", "N", "t", "acc", "value", "layer", "sample", "epoch", "batch", "order", "listener", "in",
             "valX", "valY", "valN", "random", "spare", "hasSpare", "h", "i", "m", "e", "inv", "dot", "total",
-            "parameterView", "gradientView", "scratch", "SPECIES", "LANES", "THREADS", "workers", "dispatched", "task",
-            "taskSamples", "unfinished", "workerFailure", "closed", "part", "seen", "spins", "worker", "abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "parameterView", "gradientView", "scratch",
+            // the SIMD kernels' constants and the worker pool's members and locals
+            "SPECIES", "LANES", "THREADS", "workers", "dispatched", "task", "taskSamples", "unfinished",
+            "workerFailure", "closed", "part", "seen", "spins", "worker",
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "var", "record", "yield"));
