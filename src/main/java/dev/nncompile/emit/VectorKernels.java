@@ -25,9 +25,10 @@ import javax.lang.model.element.Modifier;
  *       {@code ROWS} rows, where a plain axpy loads and stores its accumulator row for every product;</li>
  *   <li>{@code g[k][j] = Σs in[s][k]·d[s][j]} (the weight gradient): the same block over rows k, summing over s.</li>
  * </ul>
- * Eight accumulators, two loaded vectors and one broadcast fit the 16 vector registers of AVX2 with room to spare
- * (perf-anchors.md: 4 × 3 spills under C2). Each sum adds its products in the order of the plain kernels; an FMA
- * rounds once where the plain loop rounds twice, the only difference between the two.
+ * Eight accumulators, two loaded vectors and one broadcast fit the 16 vector registers of AVX2 with room to spare,
+ * and eight independent FMA chains cover the FMA latency (4 cycles, 2 per cycle). Each sum adds its products in the
+ * order of the plain kernels; an FMA rounds once where the plain loop rounds twice, the only difference between the
+ * two.
  */
 final class VectorKernels {
     /** Rows of a register block: samples in the products, weight rows in the weight gradient. */
