@@ -115,7 +115,7 @@ def main():
     print()
     for title, table in (("samples/s (wall clock)", med), ("samples per CPU-second (process CPU time)", med_cpu)):
         for op, ot in (ours if theirs else []):
-            print(f"## Ratios: {op} ÷ peer, {title}\n")
+            print(f"## Ratios: {op}{'' if ot == 1 else f' ({ot} thr)'} ÷ peer, {title}\n")
             print("| config | " + " | ".join(p if t == 1 else f"{p} ({t} thr)" for p, t in theirs) + " |")
             print("|---|" + "---:|" * len(theirs))
             for c in configs:
