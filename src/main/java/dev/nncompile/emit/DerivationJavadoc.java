@@ -24,6 +24,12 @@ final class DerivationJavadoc {
                             + " constructor, rows padded to\nwhole vectors; {@code predict}, {@code trainBatch},"
                             + " {@code loss} and {@code computeGradients} are allocation-free once C2\nhas compiled"
                             + " them (the interpreter and C1 box vectors).\n\n");
+            if (fields.kernels().threads() > 1) {
+                out.append("<p>Each matrix product runs on THREADS = ").append(fields.kernels().threads())
+                        .append(" threads: the caller and daemon workers the constructor starts,\neach computing"
+                                + " whole column blocks, so results are bit-identical to one thread. The workers"
+                                + " hold\nthe model: call {@link #close()} when done with it.\n\n");
+            }
         } else {
             out.append("The network ").append(net.name()).append(" (").append(shape).append("), trained and run in ")
                     .append(real.keyword()).append(" precision by plain Java: java.base only, every array allocated in"
