@@ -95,7 +95,7 @@ public final class ClassGenerator {
         }
         constant("PARAMETERS", (int) parameters, "Trainable scalars: every weight and bias.");
         if (fields.kernels().vectorApi()) {
-            new VectorKernels(fields, real, methodNames).addConstants(type);
+            VectorKernels.addConstants(type, real);
         }
         constant("LAYERS", network.layers().size(), "Dense layers; layer 0 is the input.");
         for (Layer l : network.layers()) {

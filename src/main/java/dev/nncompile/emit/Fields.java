@@ -5,6 +5,7 @@ import dev.nncompile.derive.Step;
 import dev.nncompile.derive.TrainingPlan;
 import dev.nncompile.model.Layer;
 import dev.nncompile.model.Network;
+import dev.nncompile.model.Precision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,8 @@ final class Fields {
      * Row alignment of the SIMD layout, in elements: two vectors of 512 bits (32 floats, 16 doubles), so that every
      * register block of two vectors, of any width up to the 512 bits the class allows, tiles a padded row exactly.
      */
-    static int pad(Real real) {
-        return real.isFloat() ? 32 : 16;
+    static int pad(Precision precision) {
+        return precision == Precision.FLOAT ? 32 : 16;
     }
 
     /** Names the generated methods use for parameters, locals and other fields. */
@@ -96,7 +97,7 @@ final class Fields {
 
     /** The allocated row length for {@code cols} units under this class's kernels. */
     private int padded(int cols) {
-        int pad = pad(new Real(network.precision()));
+        int pad = pad(network.precision());
         return kernels.vectorApi() ? (cols + pad - 1) / pad * pad : cols;
     }
 

@@ -30,7 +30,7 @@ public record Kernels(boolean vectorApi, int threads) {
             throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ", not " + threads);
         }
         if (threads > 1 && !vectorApi) {
-            throw new IllegalArgumentException("more than one thread needs the Vector API kernels");
+            throw new IllegalArgumentException("more than one thread needs the Vector API (simd) kernels");
         }
     }
 

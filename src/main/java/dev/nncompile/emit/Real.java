@@ -19,6 +19,10 @@ final class Real {
         this.printer = new JavaPrinter(precision == Precision.FLOAT ? JavaPrinter.Type.FLOAT : JavaPrinter.Type.DOUBLE);
     }
 
+    Precision precision() {
+        return precision;
+    }
+
     boolean isFloat() {
         return precision == Precision.FLOAT;
     }

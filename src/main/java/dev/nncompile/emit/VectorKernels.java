@@ -47,8 +47,12 @@ final class VectorKernels {
     VectorKernels(Fields fields, Real real, Set<String> methodNames) {
         this.fields = fields;
         this.real = real;
-        this.vector = ClassName.get(PACKAGE, real.isFloat() ? "FloatVector" : "DoubleVector");
+        this.vector = vectorClass(real);
         this.methodNames = methodNames;
+    }
+
+    private static ClassName vectorClass(Real real) {
+        return ClassName.get(PACKAGE, real.isFloat() ? "FloatVector" : "DoubleVector");
     }
 
     /**
@@ -80,7 +84,8 @@ final class VectorKernels {
      * ({@link #VECTORS} vectors) never outgrows the padding ({@link Fields#pad}) and padded rows are whole blocks on
      * every CPU.
      */
-    void addConstants(TypeSpec.Builder type) {
+    static void addConstants(TypeSpec.Builder type, Real real) {
+        ClassName vector = vectorClass(real);
         TypeName species = ParameterizedTypeName.get(ClassName.get(PACKAGE, "VectorSpecies"),
                 real.isFloat() ? ClassName.get(Float.class) : ClassName.get(Double.class));
         type.addField(FieldSpec.builder(species, "SPECIES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -90,7 +95,7 @@ final class VectorKernels {
                 .build());
         type.addField(FieldSpec.builder(TypeName.INT, "LANES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Elements per vector; $L of them divide every padded row length ($L).\n", VECTORS,
-                        Fields.pad(real))
+                        Fields.pad(real.precision()))
                 .initializer("SPECIES.length()").build());
     }
 
