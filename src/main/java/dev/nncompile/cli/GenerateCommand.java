@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nncompile [generate] SPEC... [-d DIR] [--package P]}: writes one Java class per model. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -36,13 +37,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
     Precision precision;
 
-    @Option(names = "--simd", description = "matrix kernels written with the Vector API: faster on wide layers;"
-            + " the class then compiles and runs only with --add-modules jdk.incubator.vector")
-    boolean simd;
-
-    @Option(names = "--threads", paramLabel = "N", description = "with --simd: N threads per matrix product (the"
-            + " caller and N - 1 workers the class starts once); results are the same for any N")
-    Integer threads;
+    @Mixin
+    KernelOptions kernelOptions = new KernelOptions();
 
     @Override
     public Integer call() {
@@ -53,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("nncompile: --package: '" + packageName + "' cannot be used: " + packageProblem);
             return ExitCode.USAGE;
         }
-        Kernels kernels = SpecFiles.kernels(simd, threads, err);
+        Kernels kernels = kernelOptions.kernels(err);
         if (kernels == null) {
             return ExitCode.USAGE;
         }

@@ -82,23 +82,6 @@ final class SpecFiles {
         }
     }
 
-    /** The kernels of {@code --simd} and {@code --threads}, or null after printing why they cannot be had. */
-    static Kernels kernels(boolean simd, Integer threads, PrintWriter err) {
-        if (threads == null || threads == 1) {
-            return simd ? Kernels.SIMD : Kernels.PLAIN;
-        }
-        if (!simd) {
-            err.println("nncompile: --threads needs --simd (the products are split by the vector kernels' column"
-                    + " blocks)");
-            return null;
-        }
-        if (threads < 1 || threads > Kernels.MAX_THREADS) {
-            err.println("nncompile: --threads: expected 1 to " + Kernels.MAX_THREADS + ", got " + threads);
-            return null;
-        }
-        return Kernels.SIMD.withThreads(threads);
-    }
-
     /** Reads and compiles the specs, printing every diagnostic; the one way commands compile. */
     static Compilation compile(List<Path> paths, String packageName, Precision precision, PrintWriter err) {
         return compile(paths, packageName, precision, Kernels.PLAIN, err);

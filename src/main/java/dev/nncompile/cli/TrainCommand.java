@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -97,13 +98,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
     Precision precision;
 
-    @Option(names = "--simd", description = "train the class with the Vector API's matrix kernels (the nncompile"
-            + " launcher then starts Java with --add-modules jdk.incubator.vector)")
-    boolean simd;
-
-    @Option(names = "--threads", paramLabel = "N", description = "with --simd: N threads per matrix product (the"
-            + " caller and N - 1 workers the class starts once); results are the same for any N")
-    Integer threads;
+    @Mixin
+    KernelOptions kernelOptions = new KernelOptions();
 
     @Option(names = "--report", paramLabel = "DIR", description = "write curves (SVG, PNG), the derivation, the "
             + "confusion matrix, the weights and an index.html into DIR")
@@ -133,12 +129,12 @@ final class TrainCommand implements Callable<Integer> {
             err.println("nncompile: " + usage);
             return ExitCode.USAGE;
         }
-        if (simd && !InMemoryCompiler.vectorApiLoaded()) {
+        if (kernelOptions.simd && !InMemoryCompiler.vectorApiLoaded()) {
             err.println("nncompile: --simd: this Java was started without --add-modules jdk.incubator.vector (the"
                     + " nncompile launcher adds it when --simd is given)");
             return ExitCode.USAGE;
         }
-        Kernels kernels = SpecFiles.kernels(simd, threads, err);
+        Kernels kernels = kernelOptions.kernels(err);
         if (kernels == null) {
             return ExitCode.USAGE;
         }

@@ -121,19 +121,13 @@ public abstract class AbstractGenerateMojo extends AbstractNncompileMojo {
         }
     }
 
+    /** The kernels of {@code <simd>} and {@code <threads>}; {@link Kernels} holds the rules they must follow. */
     private Kernels kernels() throws MojoFailureException {
-        if (threads == 1) {
-            return simd ? Kernels.SIMD : Kernels.PLAIN;
+        try {
+            return new Kernels(simd, threads);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("nncompile: <simd>/<threads>: " + e.getMessage());
         }
-        if (!simd) {
-            throw new MojoFailureException("nncompile: <threads> needs <simd>true</simd> (the products are split by"
-                    + " the vector kernels' column blocks)");
-        }
-        if (threads < 1 || threads > Kernels.MAX_THREADS) {
-            throw new MojoFailureException("nncompile: <threads> must be 1 to " + Kernels.MAX_THREADS + ", not "
-                    + threads);
-        }
-        return Kernels.SIMD.withThreads(threads);
     }
 
     private Path manifestFile() {
