@@ -35,4 +35,19 @@ final class AllocationMeter {
         }
         return least;
     }
+
+    /**
+     * Runs {@code warmUp} until one run allocates nothing, at most 60 runs. Vector API code allocates its vectors
+     * until C2 has compiled it, and C2 compiles in the background, later on a loaded machine; the measurement that
+     * follows still requires zero bytes.
+     */
+    static void warmUntilNothingAllocated(IntConsumer warmUp, int what) {
+        for (int round = 0; round < 60; round++) {
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            warmUp.accept(what);
+            if (THREADS.getCurrentThreadAllocatedBytes() == before) {
+                return;
+            }
+        }
+    }
 }

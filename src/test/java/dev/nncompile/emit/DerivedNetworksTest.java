@@ -111,28 +111,12 @@ class DerivedNetworksTest {
 
     @Test
     void randomNetworksHaveExactGradients() {
-        for (Compiled c : random) {
-            Network net = c.plan.network();
-            Samples s = Samples.of(net, net.training().batch(), 3);
-            double error = c.gradientCheck(c.newModel(5), c.array(s.x()), c.array(s.y()), s.n());
-            assertTrue(error < 1e-6, net.name() + ": gradient check error " + error + "\n" + c.source);
-        }
+        GradientChecks.assertExactOnFullBatches(random);
     }
 
     @Test
     void specsHaveExactGradientsInDouble() {
-        int checked = 0;
-        for (Compiled c : specs) {
-            Network net = c.plan.network();
-            if (net.precision() != Precision.DOUBLE || net.parameterCount() >= 30_000) {
-                continue;
-            }
-            Samples s = Samples.of(net, Math.min(4, net.training().batch()), 8);
-            double error = c.gradientCheck(c.newModel(5), c.array(s.x()), c.array(s.y()), s.n());
-            assertTrue(error < 1e-6, net.name() + ": gradient check error " + error);
-            checked++;
-        }
-        assertTrue(checked >= 5, "checked " + checked);
+        GradientChecks.assertExactInDouble(specs, 4);
     }
 
     /**

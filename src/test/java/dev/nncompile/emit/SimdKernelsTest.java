@@ -83,28 +83,12 @@ class SimdKernelsTest {
 
     @Test
     void randomNetworksHaveExactGradients() {
-        for (Compiled c : random) {
-            Network net = c.plan.network();
-            Samples s = Samples.of(net, net.training().batch(), 3);
-            double error = c.gradientCheck(c.newModel(5), c.array(s.x()), c.array(s.y()), s.n());
-            assertTrue(error < 1e-6, net.name() + ": gradient check error " + error + "\n" + c.source);
-        }
+        GradientChecks.assertExactOnFullBatches(random);
     }
 
     @Test
     void specsHaveExactGradientsInDouble() {
-        int checked = 0;
-        for (Compiled c : specs) {
-            Network net = c.plan.network();
-            if (net.precision() != Precision.DOUBLE || net.parameterCount() >= 30_000) {
-                continue;
-            }
-            Samples s = Samples.of(net, Math.min(6, net.training().batch()), 8);
-            double error = c.gradientCheck(c.newModel(5), c.array(s.x()), c.array(s.y()), s.n());
-            assertTrue(error < 1e-6, net.name() + ": gradient check error " + error);
-            checked++;
-        }
-        assertTrue(checked >= 5, "checked " + checked);
+        GradientChecks.assertExactInDouble(specs, 6);
     }
 
     /**
@@ -157,27 +141,10 @@ class SimdKernelsTest {
             IntConsumer probe = c.newProbe(10_000, n);
             IntConsumer warmUp = small ? probe : c.newProbe(1_000, n);
             for (int what = 0; what < 4; what++) {
-                untilCompiled(warmUp, what);
+                AllocationMeter.warmUntilNothingAllocated(warmUp, what);
                 long allocated = AllocationMeter.leastAllocated(warmUp, probe, what);
                 assertEquals(0, allocated, c.className + "." + names[what] + " allocated over 10 000 calls of " + n
                         + " samples");
-            }
-        }
-    }
-
-    /**
-     * Vectors are objects until C2 has compiled the kernels, and C2 compiles in the background, later on a loaded
-     * machine: warm-up rounds run until one allocates nothing (at most 60 rounds; the measurement then still
-     * requires 10 000 calls with zero bytes).
-     */
-    private static void untilCompiled(IntConsumer warmUp, int what) {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < 60; round++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            warmUp.accept(what);
-            if (threads.getCurrentThreadAllocatedBytes() == before) {
-                return;
             }
         }
     }
@@ -218,7 +185,7 @@ class SimdKernelsTest {
             }
             Compiled first = many.get(0);
             IntConsumer probe = first.newProbe(500, first.constant("MAX_BATCH"));
-            untilCompiled(probe, 1);
+            AllocationMeter.warmUntilNothingAllocated(probe, 1);
             assertEquals(0, AllocationMeter.leastAllocated(probe, 1), first.className + ".trainBatch on " + threads
                     + " threads allocated on the calling thread over 500 calls");
         }
