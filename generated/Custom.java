@@ -395,16 +395,6 @@ public final class Custom {
     private final double[] sqb5 = new double[1];
 
     /**
-     * d5: delta of layer 5, transposed scratch [1][sample].
-     */
-    private final double[][] d5T = new double[1][16];
-
-    /**
-     * d4: delta of layer 4, transposed scratch [8][sample].
-     */
-    private final double[][] d4T = new double[8][16];
-
-    /**
      * d3: delta of layer 3, transposed scratch [8][sample].
      */
     private final double[][] d3T = new double[8][16];
@@ -721,37 +711,40 @@ public final class Custom {
      * a1 = z1·tanh(softplus(z1))
      */
     private void forwardZ1(int n) {
-        // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
-        // adds 3 weight rows at once, in k order (the same sums as one row at a time), so each output row
-        // is loaded and stored once per 3 products
-        for (int s0 = 0; s0 < n; s0 += 8) {
-            int s1 = Math.min(n, s0 + 8);
-            for (int s = s0; s < s1; s++) {
-                System.arraycopy(b1, 0, z1[s], 0, 16);
-            }
-            for (int k = 0; k < 3; k += 3) {
-                double[] w1Row0 = w1[k + 0];
-                double[] w1Row1 = w1[k + 1];
-                double[] w1Row2 = w1[k + 2];
-                for (int s = s0; s < s1; s++) {
-                    double[] xBatchRow = xBatch[s];
-                    double in0 = xBatchRow[k + 0];
-                    double in1 = xBatchRow[k + 1];
-                    double in2 = xBatchRow[k + 2];
-                    double[] z1Row = z1[s];
-                    for (int j = 0; j < 16; j++) {
-                        z1Row[j] = z1Row[j] + in0 * w1Row0[j] + in1 * w1Row1[j] + in2 * w1Row2[j];
-                    }
-                }
-            }
-            // a1 = z1·tanh(softplus(z1)), fused: row s is complete
-            for (int s = s0; s < s1; s++) {
-                double[] a1Row = a1[s];
-                double[] z1Row = z1[s];
-                for (int j = 0; j < 16; j++) {
-                    a1Row[j] = z1Row[j] * Math.tanh(softplus(z1Row[j]));
-                }
+        // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], written out term by term (3 × 16 weights: loops would cost
+        // more than the arithmetic)
+        double[] w1Row0 = w1[0];
+        double[] w1Row1 = w1[1];
+        double[] w1Row2 = w1[2];
+        for (int s = 0; s < n; s++) {
+            double[] xBatchRow = xBatch[s];
+            double in0 = xBatchRow[0];
+            double in1 = xBatchRow[1];
+            double in2 = xBatchRow[2];
+            double[] z1Row = z1[s];
+            z1Row[0] = b1[0] + in0 * w1Row0[0] + in1 * w1Row1[0] + in2 * w1Row2[0];
+            z1Row[1] = b1[1] + in0 * w1Row0[1] + in1 * w1Row1[1] + in2 * w1Row2[1];
+            z1Row[2] = b1[2] + in0 * w1Row0[2] + in1 * w1Row1[2] + in2 * w1Row2[2];
+            z1Row[3] = b1[3] + in0 * w1Row0[3] + in1 * w1Row1[3] + in2 * w1Row2[3];
+            z1Row[4] = b1[4] + in0 * w1Row0[4] + in1 * w1Row1[4] + in2 * w1Row2[4];
+            z1Row[5] = b1[5] + in0 * w1Row0[5] + in1 * w1Row1[5] + in2 * w1Row2[5];
+            z1Row[6] = b1[6] + in0 * w1Row0[6] + in1 * w1Row1[6] + in2 * w1Row2[6];
+            z1Row[7] = b1[7] + in0 * w1Row0[7] + in1 * w1Row1[7] + in2 * w1Row2[7];
+            z1Row[8] = b1[8] + in0 * w1Row0[8] + in1 * w1Row1[8] + in2 * w1Row2[8];
+            z1Row[9] = b1[9] + in0 * w1Row0[9] + in1 * w1Row1[9] + in2 * w1Row2[9];
+            z1Row[10] = b1[10] + in0 * w1Row0[10] + in1 * w1Row1[10] + in2 * w1Row2[10];
+            z1Row[11] = b1[11] + in0 * w1Row0[11] + in1 * w1Row1[11] + in2 * w1Row2[11];
+            z1Row[12] = b1[12] + in0 * w1Row0[12] + in1 * w1Row1[12] + in2 * w1Row2[12];
+            z1Row[13] = b1[13] + in0 * w1Row0[13] + in1 * w1Row1[13] + in2 * w1Row2[13];
+            z1Row[14] = b1[14] + in0 * w1Row0[14] + in1 * w1Row1[14] + in2 * w1Row2[14];
+            z1Row[15] = b1[15] + in0 * w1Row0[15] + in1 * w1Row1[15] + in2 * w1Row2[15];
+        }
+        // a1 = z1·tanh(softplus(z1))
+        for (int s = 0; s < n; s++) {
+            double[] a1Row = a1[s];
+            double[] z1Row = z1[s];
+            for (int j = 0; j < 16; j++) {
+                a1Row[j] = z1Row[j] * tanh(softplus(z1Row[j]));
             }
         }
     }
@@ -833,9 +826,14 @@ public final class Custom {
             for (int s = s0; s < s1; s++) {
                 double[] a3Row = a3[s];
                 double[] z3Row = z3[s];
-                for (int j = 0; j < 8; j++) {
-                    a3Row[j] = 0.25 * z3Row[j] * (1.0 + erf(0.7071067811865475 * z3Row[j])) + 0.5 * (z3Row[j] > 0.0 ? z3Row[j] : 0.1 * z3Row[j]);
-                }
+                a3Row[0] = 0.25 * z3Row[0] * (1.0 + erf(0.7071067811865475 * z3Row[0])) + 0.5 * (z3Row[0] > 0.0 ? z3Row[0] : 0.1 * z3Row[0]);
+                a3Row[1] = 0.25 * z3Row[1] * (1.0 + erf(0.7071067811865475 * z3Row[1])) + 0.5 * (z3Row[1] > 0.0 ? z3Row[1] : 0.1 * z3Row[1]);
+                a3Row[2] = 0.25 * z3Row[2] * (1.0 + erf(0.7071067811865475 * z3Row[2])) + 0.5 * (z3Row[2] > 0.0 ? z3Row[2] : 0.1 * z3Row[2]);
+                a3Row[3] = 0.25 * z3Row[3] * (1.0 + erf(0.7071067811865475 * z3Row[3])) + 0.5 * (z3Row[3] > 0.0 ? z3Row[3] : 0.1 * z3Row[3]);
+                a3Row[4] = 0.25 * z3Row[4] * (1.0 + erf(0.7071067811865475 * z3Row[4])) + 0.5 * (z3Row[4] > 0.0 ? z3Row[4] : 0.1 * z3Row[4]);
+                a3Row[5] = 0.25 * z3Row[5] * (1.0 + erf(0.7071067811865475 * z3Row[5])) + 0.5 * (z3Row[5] > 0.0 ? z3Row[5] : 0.1 * z3Row[5]);
+                a3Row[6] = 0.25 * z3Row[6] * (1.0 + erf(0.7071067811865475 * z3Row[6])) + 0.5 * (z3Row[6] > 0.0 ? z3Row[6] : 0.1 * z3Row[6]);
+                a3Row[7] = 0.25 * z3Row[7] * (1.0 + erf(0.7071067811865475 * z3Row[7])) + 0.5 * (z3Row[7] > 0.0 ? z3Row[7] : 0.1 * z3Row[7]);
             }
         }
     }
@@ -845,40 +843,48 @@ public final class Custom {
      * a4 = if z4 &gt; 0 then z4 else 0.1·z4
      */
     private void forwardZ4(int n) {
-        // z4[s][j] = b4[j] + Σk w4[j][k]·a3[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
-        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
-        // is loaded and stored once per 4 products
-        for (int s0 = 0; s0 < n; s0 += 8) {
-            int s1 = Math.min(n, s0 + 8);
-            for (int s = s0; s < s1; s++) {
-                System.arraycopy(b4, 0, z4[s], 0, 8);
-            }
-            for (int k = 0; k < 8; k += 4) {
-                double[] w4Row0 = w4[k + 0];
-                double[] w4Row1 = w4[k + 1];
-                double[] w4Row2 = w4[k + 2];
-                double[] w4Row3 = w4[k + 3];
-                for (int s = s0; s < s1; s++) {
-                    double[] a3Row = a3[s];
-                    double in0 = a3Row[k + 0];
-                    double in1 = a3Row[k + 1];
-                    double in2 = a3Row[k + 2];
-                    double in3 = a3Row[k + 3];
-                    double[] z4Row = z4[s];
-                    for (int j = 0; j < 8; j++) {
-                        z4Row[j] = z4Row[j] + in0 * w4Row0[j] + in1 * w4Row1[j] + in2 * w4Row2[j] + in3 * w4Row3[j];
-                    }
-                }
-            }
-            // a4 = if z4 > 0 then z4 else 0.1·z4, fused: row s is complete
-            for (int s = s0; s < s1; s++) {
-                double[] a4Row = a4[s];
-                double[] z4Row = z4[s];
-                for (int j = 0; j < 8; j++) {
-                    a4Row[j] = (z4Row[j] > 0.0 ? z4Row[j] : 0.1 * z4Row[j]);
-                }
-            }
+        // z4[s][j] = b4[j] + Σk w4[j][k]·a3[s][k], written out term by term (8 × 8 weights: loops would cost
+        // more than the arithmetic)
+        double[] w4Row0 = w4[0];
+        double[] w4Row1 = w4[1];
+        double[] w4Row2 = w4[2];
+        double[] w4Row3 = w4[3];
+        double[] w4Row4 = w4[4];
+        double[] w4Row5 = w4[5];
+        double[] w4Row6 = w4[6];
+        double[] w4Row7 = w4[7];
+        for (int s = 0; s < n; s++) {
+            double[] a3Row = a3[s];
+            double in0 = a3Row[0];
+            double in1 = a3Row[1];
+            double in2 = a3Row[2];
+            double in3 = a3Row[3];
+            double in4 = a3Row[4];
+            double in5 = a3Row[5];
+            double in6 = a3Row[6];
+            double in7 = a3Row[7];
+            double[] z4Row = z4[s];
+            z4Row[0] = b4[0] + in0 * w4Row0[0] + in1 * w4Row1[0] + in2 * w4Row2[0] + in3 * w4Row3[0] + in4 * w4Row4[0] + in5 * w4Row5[0] + in6 * w4Row6[0] + in7 * w4Row7[0];
+            z4Row[1] = b4[1] + in0 * w4Row0[1] + in1 * w4Row1[1] + in2 * w4Row2[1] + in3 * w4Row3[1] + in4 * w4Row4[1] + in5 * w4Row5[1] + in6 * w4Row6[1] + in7 * w4Row7[1];
+            z4Row[2] = b4[2] + in0 * w4Row0[2] + in1 * w4Row1[2] + in2 * w4Row2[2] + in3 * w4Row3[2] + in4 * w4Row4[2] + in5 * w4Row5[2] + in6 * w4Row6[2] + in7 * w4Row7[2];
+            z4Row[3] = b4[3] + in0 * w4Row0[3] + in1 * w4Row1[3] + in2 * w4Row2[3] + in3 * w4Row3[3] + in4 * w4Row4[3] + in5 * w4Row5[3] + in6 * w4Row6[3] + in7 * w4Row7[3];
+            z4Row[4] = b4[4] + in0 * w4Row0[4] + in1 * w4Row1[4] + in2 * w4Row2[4] + in3 * w4Row3[4] + in4 * w4Row4[4] + in5 * w4Row5[4] + in6 * w4Row6[4] + in7 * w4Row7[4];
+            z4Row[5] = b4[5] + in0 * w4Row0[5] + in1 * w4Row1[5] + in2 * w4Row2[5] + in3 * w4Row3[5] + in4 * w4Row4[5] + in5 * w4Row5[5] + in6 * w4Row6[5] + in7 * w4Row7[5];
+            z4Row[6] = b4[6] + in0 * w4Row0[6] + in1 * w4Row1[6] + in2 * w4Row2[6] + in3 * w4Row3[6] + in4 * w4Row4[6] + in5 * w4Row5[6] + in6 * w4Row6[6] + in7 * w4Row7[6];
+            z4Row[7] = b4[7] + in0 * w4Row0[7] + in1 * w4Row1[7] + in2 * w4Row2[7] + in3 * w4Row3[7] + in4 * w4Row4[7] + in5 * w4Row5[7] + in6 * w4Row6[7] + in7 * w4Row7[7];
+        }
+        // a4 = if z4 > 0 then z4 else 0.1·z4
+        for (int s = 0; s < n; s++) {
+            double[] a4Row = a4[s];
+            double[] z4Row = z4[s];
+            a4Row[0] = (z4Row[0] > 0.0 ? z4Row[0] : 0.1 * z4Row[0]);
+            a4Row[1] = (z4Row[1] > 0.0 ? z4Row[1] : 0.1 * z4Row[1]);
+            a4Row[2] = (z4Row[2] > 0.0 ? z4Row[2] : 0.1 * z4Row[2]);
+            a4Row[3] = (z4Row[3] > 0.0 ? z4Row[3] : 0.1 * z4Row[3]);
+            a4Row[4] = (z4Row[4] > 0.0 ? z4Row[4] : 0.1 * z4Row[4]);
+            a4Row[5] = (z4Row[5] > 0.0 ? z4Row[5] : 0.1 * z4Row[5]);
+            a4Row[6] = (z4Row[6] > 0.0 ? z4Row[6] : 0.1 * z4Row[6]);
+            a4Row[7] = (z4Row[7] > 0.0 ? z4Row[7] : 0.1 * z4Row[7]);
         }
     }
 
@@ -887,40 +893,34 @@ public final class Custom {
      * a5 = z5
      */
     private void forwardZ5(int n) {
-        // z5[s][j] = b5[j] + Σk w5[j][k]·a4[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
-        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
-        // is loaded and stored once per 4 products
-        for (int s0 = 0; s0 < n; s0 += 8) {
-            int s1 = Math.min(n, s0 + 8);
-            for (int s = s0; s < s1; s++) {
-                System.arraycopy(b5, 0, z5[s], 0, 1);
-            }
-            for (int k = 0; k < 8; k += 4) {
-                double[] w5Row0 = w5[k + 0];
-                double[] w5Row1 = w5[k + 1];
-                double[] w5Row2 = w5[k + 2];
-                double[] w5Row3 = w5[k + 3];
-                for (int s = s0; s < s1; s++) {
-                    double[] a4Row = a4[s];
-                    double in0 = a4Row[k + 0];
-                    double in1 = a4Row[k + 1];
-                    double in2 = a4Row[k + 2];
-                    double in3 = a4Row[k + 3];
-                    double[] z5Row = z5[s];
-                    for (int j = 0; j < 1; j++) {
-                        z5Row[j] = z5Row[j] + in0 * w5Row0[j] + in1 * w5Row1[j] + in2 * w5Row2[j] + in3 * w5Row3[j];
-                    }
-                }
-            }
-            // a5 = z5, fused: row s is complete
-            for (int s = s0; s < s1; s++) {
-                double[] a5Row = a5[s];
-                double[] z5Row = z5[s];
-                for (int j = 0; j < 1; j++) {
-                    a5Row[j] = z5Row[j];
-                }
-            }
+        // z5[s][j] = b5[j] + Σk w5[j][k]·a4[s][k], written out term by term (8 × 1 weights: loops would cost
+        // more than the arithmetic)
+        double[] w5Row0 = w5[0];
+        double[] w5Row1 = w5[1];
+        double[] w5Row2 = w5[2];
+        double[] w5Row3 = w5[3];
+        double[] w5Row4 = w5[4];
+        double[] w5Row5 = w5[5];
+        double[] w5Row6 = w5[6];
+        double[] w5Row7 = w5[7];
+        for (int s = 0; s < n; s++) {
+            double[] a4Row = a4[s];
+            double in0 = a4Row[0];
+            double in1 = a4Row[1];
+            double in2 = a4Row[2];
+            double in3 = a4Row[3];
+            double in4 = a4Row[4];
+            double in5 = a4Row[5];
+            double in6 = a4Row[6];
+            double in7 = a4Row[7];
+            double[] z5Row = z5[s];
+            z5Row[0] = b5[0] + in0 * w5Row0[0] + in1 * w5Row1[0] + in2 * w5Row2[0] + in3 * w5Row3[0] + in4 * w5Row4[0] + in5 * w5Row5[0] + in6 * w5Row6[0] + in7 * w5Row7[0];
+        }
+        // a5 = z5
+        for (int s = 0; s < n; s++) {
+            double[] a5Row = a5[s];
+            double[] z5Row = z5[s];
+            a5Row[0] = z5Row[0];
         }
     }
 
@@ -934,10 +934,8 @@ public final class Custom {
         for (int s = 0; s < n; s++) {
             double[] a5Row = a5[s];
             double[] yBatchRow = yBatch[s];
-            for (int j = 0; j < 1; j++) {
-                final double common = Math.abs(yBatchRow[j] - a5Row[j]);
-                sum += (common < 1.0 ? 0.5 * ((a5Row[j] - yBatchRow[j]) * (a5Row[j] - yBatchRow[j])) : -0.5 + common);
-            }
+            final double common = Math.abs(yBatchRow[0] - a5Row[0]);
+            sum += (common < 1.0 ? 0.5 * ((a5Row[0] - yBatchRow[0]) * (a5Row[0] - yBatchRow[0])) : -0.5 + common);
         }
         double scale = 1.0 / N;
         return sum * scale;
@@ -953,10 +951,8 @@ public final class Custom {
             double[] d5Row = d5[s];
             double[] a5Row = a5[s];
             double[] yBatchRow = yBatch[s];
-            for (int j = 0; j < 1; j++) {
-                final double common2 = yBatchRow[j] - a5Row[j];
-                d5Row[j] = (Math.abs(common2) < 1.0 ? a5Row[j] - yBatchRow[j] : -Math.signum(common2)) / N;
-            }
+            final double common2 = yBatchRow[0] - a5Row[0];
+            d5Row[0] = (Math.abs(common2) < 1.0 ? a5Row[0] - yBatchRow[0] : -Math.signum(common2)) / N;
         }
     }
 
@@ -964,124 +960,106 @@ public final class Custom {
      * gw5 = Σs d5[s]·a4[s]ᵀ
      */
     private void backwardGw5(int n) {
-        // gw5[j][k] = Σs d5[s][j]·a4[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
-        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
-        for (int k0 = 0; k0 < 8; k0 += 8) {
-            int k1 = Math.min(8, k0 + 8);
-            int s;
-            if (n >= 4) {
-                double[] d5Row0 = d5[0];
-                double[] a4Row0 = a4[0];
-                double[] d5Row1 = d5[1];
-                double[] a4Row1 = a4[1];
-                double[] d5Row2 = d5[2];
-                double[] a4Row2 = a4[2];
-                double[] d5Row3 = d5[3];
-                double[] a4Row3 = a4[3];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = a4Row0[k];
-                    double in1 = a4Row1[k];
-                    double in2 = a4Row2[k];
-                    double in3 = a4Row3[k];
-                    double[] gw5Row = gw5[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw5Row[j] = 0.0 + in0 * d5Row0[j] + in1 * d5Row1[j] + in2 * d5Row2[j] + in3 * d5Row3[j];
-                    }
-                }
-                s = 4;
-            } else {
-                double[] d5Row0 = d5[0];
-                double[] a4Row0 = a4[0];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = a4Row0[k];
-                    double[] gw5Row = gw5[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw5Row[j] = 0.0 + in0 * d5Row0[j];
-                    }
-                }
-                s = 1;
-            }
-            for (; s <= n - 4; s += 4) {
-                double[] d5Row0 = d5[s + 0];
-                double[] a4Row0 = a4[s + 0];
-                double[] d5Row1 = d5[s + 1];
-                double[] a4Row1 = a4[s + 1];
-                double[] d5Row2 = d5[s + 2];
-                double[] a4Row2 = a4[s + 2];
-                double[] d5Row3 = d5[s + 3];
-                double[] a4Row3 = a4[s + 3];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = a4Row0[k];
-                    double in1 = a4Row1[k];
-                    double in2 = a4Row2[k];
-                    double in3 = a4Row3[k];
-                    double[] gw5Row = gw5[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw5Row[j] = gw5Row[j] + in0 * d5Row0[j] + in1 * d5Row1[j] + in2 * d5Row2[j] + in3 * d5Row3[j];
-                    }
-                }
-            }
-            for (; s < n; s++) {
-                double[] d5Row0 = d5[s + 0];
-                double[] a4Row0 = a4[s + 0];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = a4Row0[k];
-                    double[] gw5Row = gw5[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw5Row[j] = gw5Row[j] + in0 * d5Row0[j];
-                    }
-                }
-            }
+        // gw5[j][k] = Σs d5[s][j]·a4[s][k], stored input-major, written out term by term (8 × 1 weights):
+        // one accumulator per weight, samples added in order
+        double sum0_0 = 0.0;
+        double sum1_0 = 0.0;
+        double sum2_0 = 0.0;
+        double sum3_0 = 0.0;
+        double sum4_0 = 0.0;
+        double sum5_0 = 0.0;
+        double sum6_0 = 0.0;
+        double sum7_0 = 0.0;
+        for (int s = 0; s < n; s++) {
+            double[] d5Row = d5[s];
+            double[] a4Row = a4[s];
+            double delta0 = d5Row[0];
+            double in0 = a4Row[0];
+            sum0_0 += in0 * delta0;
+            double in1 = a4Row[1];
+            sum1_0 += in1 * delta0;
+            double in2 = a4Row[2];
+            sum2_0 += in2 * delta0;
+            double in3 = a4Row[3];
+            sum3_0 += in3 * delta0;
+            double in4 = a4Row[4];
+            sum4_0 += in4 * delta0;
+            double in5 = a4Row[5];
+            sum5_0 += in5 * delta0;
+            double in6 = a4Row[6];
+            sum6_0 += in6 * delta0;
+            double in7 = a4Row[7];
+            sum7_0 += in7 * delta0;
         }
+        double[] gw5Row0 = gw5[0];
+        gw5Row0[0] = sum0_0;
+        double[] gw5Row1 = gw5[1];
+        gw5Row1[0] = sum1_0;
+        double[] gw5Row2 = gw5[2];
+        gw5Row2[0] = sum2_0;
+        double[] gw5Row3 = gw5[3];
+        gw5Row3[0] = sum3_0;
+        double[] gw5Row4 = gw5[4];
+        gw5Row4[0] = sum4_0;
+        double[] gw5Row5 = gw5[5];
+        gw5Row5[0] = sum5_0;
+        double[] gw5Row6 = gw5[6];
+        gw5Row6[0] = sum6_0;
+        double[] gw5Row7 = gw5[7];
+        gw5Row7[0] = sum7_0;
     }
 
     /**
      * gb5 = Σs d5[s]
      */
     private void backwardGb5(int n) {
-        // gb5[j] = Σs d5[s][j]
-        Arrays.fill(gb5, 0.0);
+        // gb5[j] = Σs d5[s][j], one accumulator per unit, samples added in order
+        double sum0 = 0.0;
         for (int s = 0; s < n; s++) {
             double[] d5Row = d5[s];
-            for (int j = 0; j < 1; j++) {
-                gb5[j] += d5Row[j];
-            }
+            sum0 += d5Row[0];
         }
+        gb5[0] = sum0;
     }
 
     /**
      * d4 = (w5ᵀ·d5) ⊙ (if z4 &gt; 0 then 1 else 0.1)
      */
     private void backwardD4(int n) {
-        // d4 = (w5ᵀ·d5) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
-        // does not vectorise a dot product (a strict-order float reduction)
+        // d4[s][k] = Σj d5[s][j]·w5[j][k], written out term by term (8 × 1 weights)
+        double[] w5Row0 = w5[0];
+        double[] w5Row1 = w5[1];
+        double[] w5Row2 = w5[2];
+        double[] w5Row3 = w5[3];
+        double[] w5Row4 = w5[4];
+        double[] w5Row5 = w5[5];
+        double[] w5Row6 = w5[6];
+        double[] w5Row7 = w5[7];
         for (int s = 0; s < n; s++) {
             double[] d5Row = d5[s];
-            for (int j = 0; j < 1; j++) {
-                d5T[j][s] = d5Row[j];
-            }
-        }
-        for (int k = 0; k < 8; k++) {
-            double[] acc = d4T[k];
-            double[] w5Row = w5[k];
-            Arrays.fill(acc, 0, n, 0.0);
-            // 1 units per pass over acc, added in j order
-            for (int j = 0; j < 1; j += 1) {
-                double weight0 = w5Row[j + 0];
-                double[] d5TRow0 = d5T[j + 0];
-                for (int s = 0; s < n; s++) {
-                    acc[s] = acc[s] + weight0 * d5TRow0[s];
-                }
-            }
+            double next0 = d5Row[0];
+            double[] d4Row = d4[s];
+            d4Row[0] = 0.0 + next0 * w5Row0[0];
+            d4Row[1] = 0.0 + next0 * w5Row1[0];
+            d4Row[2] = 0.0 + next0 * w5Row2[0];
+            d4Row[3] = 0.0 + next0 * w5Row3[0];
+            d4Row[4] = 0.0 + next0 * w5Row4[0];
+            d4Row[5] = 0.0 + next0 * w5Row5[0];
+            d4Row[6] = 0.0 + next0 * w5Row6[0];
+            d4Row[7] = 0.0 + next0 * w5Row7[0];
         }
         // d4[s][j] = Σ·(if z4 > 0 then 1 else 0.1)
         for (int s = 0; s < n; s++) {
             double[] d4Row = d4[s];
             double[] z4Row = z4[s];
-            for (int j = 0; j < 8; j++) {
-                d4Row[j] = d4T[j][s] * (z4Row[j] > 0.0 ? 1.0 : 0.1);
-            }
+            d4Row[0] = d4Row[0] * (z4Row[0] > 0.0 ? 1.0 : 0.1);
+            d4Row[1] = d4Row[1] * (z4Row[1] > 0.0 ? 1.0 : 0.1);
+            d4Row[2] = d4Row[2] * (z4Row[2] > 0.0 ? 1.0 : 0.1);
+            d4Row[3] = d4Row[3] * (z4Row[3] > 0.0 ? 1.0 : 0.1);
+            d4Row[4] = d4Row[4] * (z4Row[4] > 0.0 ? 1.0 : 0.1);
+            d4Row[5] = d4Row[5] * (z4Row[5] > 0.0 ? 1.0 : 0.1);
+            d4Row[6] = d4Row[6] * (z4Row[6] > 0.0 ? 1.0 : 0.1);
+            d4Row[7] = d4Row[7] * (z4Row[7] > 0.0 ? 1.0 : 0.1);
         }
     }
 
@@ -1089,130 +1067,309 @@ public final class Custom {
      * gw4 = Σs d4[s]·a3[s]ᵀ
      */
     private void backwardGw4(int n) {
-        // gw4[j][k] = Σs d4[s][j]·a3[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
-        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
-        for (int k0 = 0; k0 < 8; k0 += 8) {
-            int k1 = Math.min(8, k0 + 8);
-            int s;
-            if (n >= 4) {
-                double[] d4Row0 = d4[0];
-                double[] a3Row0 = a3[0];
-                double[] d4Row1 = d4[1];
-                double[] a3Row1 = a3[1];
-                double[] d4Row2 = d4[2];
-                double[] a3Row2 = a3[2];
-                double[] d4Row3 = d4[3];
-                double[] a3Row3 = a3[3];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = a3Row0[k];
-                    double in1 = a3Row1[k];
-                    double in2 = a3Row2[k];
-                    double in3 = a3Row3[k];
-                    double[] gw4Row = gw4[k];
-                    for (int j = 0; j < 8; j++) {
-                        gw4Row[j] = 0.0 + in0 * d4Row0[j] + in1 * d4Row1[j] + in2 * d4Row2[j] + in3 * d4Row3[j];
-                    }
-                }
-                s = 4;
-            } else {
-                double[] d4Row0 = d4[0];
-                double[] a3Row0 = a3[0];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = a3Row0[k];
-                    double[] gw4Row = gw4[k];
-                    for (int j = 0; j < 8; j++) {
-                        gw4Row[j] = 0.0 + in0 * d4Row0[j];
-                    }
-                }
-                s = 1;
-            }
-            for (; s <= n - 4; s += 4) {
-                double[] d4Row0 = d4[s + 0];
-                double[] a3Row0 = a3[s + 0];
-                double[] d4Row1 = d4[s + 1];
-                double[] a3Row1 = a3[s + 1];
-                double[] d4Row2 = d4[s + 2];
-                double[] a3Row2 = a3[s + 2];
-                double[] d4Row3 = d4[s + 3];
-                double[] a3Row3 = a3[s + 3];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = a3Row0[k];
-                    double in1 = a3Row1[k];
-                    double in2 = a3Row2[k];
-                    double in3 = a3Row3[k];
-                    double[] gw4Row = gw4[k];
-                    for (int j = 0; j < 8; j++) {
-                        gw4Row[j] = gw4Row[j] + in0 * d4Row0[j] + in1 * d4Row1[j] + in2 * d4Row2[j] + in3 * d4Row3[j];
-                    }
-                }
-            }
-            for (; s < n; s++) {
-                double[] d4Row0 = d4[s + 0];
-                double[] a3Row0 = a3[s + 0];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = a3Row0[k];
-                    double[] gw4Row = gw4[k];
-                    for (int j = 0; j < 8; j++) {
-                        gw4Row[j] = gw4Row[j] + in0 * d4Row0[j];
-                    }
-                }
-            }
+        // gw4[j][k] = Σs d4[s][j]·a3[s][k], stored input-major, written out term by term (8 × 8 weights):
+        // one accumulator per weight, samples added in order
+        double sum0_0 = 0.0;
+        double sum0_1 = 0.0;
+        double sum0_2 = 0.0;
+        double sum0_3 = 0.0;
+        double sum0_4 = 0.0;
+        double sum0_5 = 0.0;
+        double sum0_6 = 0.0;
+        double sum0_7 = 0.0;
+        double sum1_0 = 0.0;
+        double sum1_1 = 0.0;
+        double sum1_2 = 0.0;
+        double sum1_3 = 0.0;
+        double sum1_4 = 0.0;
+        double sum1_5 = 0.0;
+        double sum1_6 = 0.0;
+        double sum1_7 = 0.0;
+        double sum2_0 = 0.0;
+        double sum2_1 = 0.0;
+        double sum2_2 = 0.0;
+        double sum2_3 = 0.0;
+        double sum2_4 = 0.0;
+        double sum2_5 = 0.0;
+        double sum2_6 = 0.0;
+        double sum2_7 = 0.0;
+        double sum3_0 = 0.0;
+        double sum3_1 = 0.0;
+        double sum3_2 = 0.0;
+        double sum3_3 = 0.0;
+        double sum3_4 = 0.0;
+        double sum3_5 = 0.0;
+        double sum3_6 = 0.0;
+        double sum3_7 = 0.0;
+        double sum4_0 = 0.0;
+        double sum4_1 = 0.0;
+        double sum4_2 = 0.0;
+        double sum4_3 = 0.0;
+        double sum4_4 = 0.0;
+        double sum4_5 = 0.0;
+        double sum4_6 = 0.0;
+        double sum4_7 = 0.0;
+        double sum5_0 = 0.0;
+        double sum5_1 = 0.0;
+        double sum5_2 = 0.0;
+        double sum5_3 = 0.0;
+        double sum5_4 = 0.0;
+        double sum5_5 = 0.0;
+        double sum5_6 = 0.0;
+        double sum5_7 = 0.0;
+        double sum6_0 = 0.0;
+        double sum6_1 = 0.0;
+        double sum6_2 = 0.0;
+        double sum6_3 = 0.0;
+        double sum6_4 = 0.0;
+        double sum6_5 = 0.0;
+        double sum6_6 = 0.0;
+        double sum6_7 = 0.0;
+        double sum7_0 = 0.0;
+        double sum7_1 = 0.0;
+        double sum7_2 = 0.0;
+        double sum7_3 = 0.0;
+        double sum7_4 = 0.0;
+        double sum7_5 = 0.0;
+        double sum7_6 = 0.0;
+        double sum7_7 = 0.0;
+        for (int s = 0; s < n; s++) {
+            double[] d4Row = d4[s];
+            double[] a3Row = a3[s];
+            double delta0 = d4Row[0];
+            double delta1 = d4Row[1];
+            double delta2 = d4Row[2];
+            double delta3 = d4Row[3];
+            double delta4 = d4Row[4];
+            double delta5 = d4Row[5];
+            double delta6 = d4Row[6];
+            double delta7 = d4Row[7];
+            double in0 = a3Row[0];
+            sum0_0 += in0 * delta0;
+            sum0_1 += in0 * delta1;
+            sum0_2 += in0 * delta2;
+            sum0_3 += in0 * delta3;
+            sum0_4 += in0 * delta4;
+            sum0_5 += in0 * delta5;
+            sum0_6 += in0 * delta6;
+            sum0_7 += in0 * delta7;
+            double in1 = a3Row[1];
+            sum1_0 += in1 * delta0;
+            sum1_1 += in1 * delta1;
+            sum1_2 += in1 * delta2;
+            sum1_3 += in1 * delta3;
+            sum1_4 += in1 * delta4;
+            sum1_5 += in1 * delta5;
+            sum1_6 += in1 * delta6;
+            sum1_7 += in1 * delta7;
+            double in2 = a3Row[2];
+            sum2_0 += in2 * delta0;
+            sum2_1 += in2 * delta1;
+            sum2_2 += in2 * delta2;
+            sum2_3 += in2 * delta3;
+            sum2_4 += in2 * delta4;
+            sum2_5 += in2 * delta5;
+            sum2_6 += in2 * delta6;
+            sum2_7 += in2 * delta7;
+            double in3 = a3Row[3];
+            sum3_0 += in3 * delta0;
+            sum3_1 += in3 * delta1;
+            sum3_2 += in3 * delta2;
+            sum3_3 += in3 * delta3;
+            sum3_4 += in3 * delta4;
+            sum3_5 += in3 * delta5;
+            sum3_6 += in3 * delta6;
+            sum3_7 += in3 * delta7;
+            double in4 = a3Row[4];
+            sum4_0 += in4 * delta0;
+            sum4_1 += in4 * delta1;
+            sum4_2 += in4 * delta2;
+            sum4_3 += in4 * delta3;
+            sum4_4 += in4 * delta4;
+            sum4_5 += in4 * delta5;
+            sum4_6 += in4 * delta6;
+            sum4_7 += in4 * delta7;
+            double in5 = a3Row[5];
+            sum5_0 += in5 * delta0;
+            sum5_1 += in5 * delta1;
+            sum5_2 += in5 * delta2;
+            sum5_3 += in5 * delta3;
+            sum5_4 += in5 * delta4;
+            sum5_5 += in5 * delta5;
+            sum5_6 += in5 * delta6;
+            sum5_7 += in5 * delta7;
+            double in6 = a3Row[6];
+            sum6_0 += in6 * delta0;
+            sum6_1 += in6 * delta1;
+            sum6_2 += in6 * delta2;
+            sum6_3 += in6 * delta3;
+            sum6_4 += in6 * delta4;
+            sum6_5 += in6 * delta5;
+            sum6_6 += in6 * delta6;
+            sum6_7 += in6 * delta7;
+            double in7 = a3Row[7];
+            sum7_0 += in7 * delta0;
+            sum7_1 += in7 * delta1;
+            sum7_2 += in7 * delta2;
+            sum7_3 += in7 * delta3;
+            sum7_4 += in7 * delta4;
+            sum7_5 += in7 * delta5;
+            sum7_6 += in7 * delta6;
+            sum7_7 += in7 * delta7;
         }
+        double[] gw4Row0 = gw4[0];
+        gw4Row0[0] = sum0_0;
+        gw4Row0[1] = sum0_1;
+        gw4Row0[2] = sum0_2;
+        gw4Row0[3] = sum0_3;
+        gw4Row0[4] = sum0_4;
+        gw4Row0[5] = sum0_5;
+        gw4Row0[6] = sum0_6;
+        gw4Row0[7] = sum0_7;
+        double[] gw4Row1 = gw4[1];
+        gw4Row1[0] = sum1_0;
+        gw4Row1[1] = sum1_1;
+        gw4Row1[2] = sum1_2;
+        gw4Row1[3] = sum1_3;
+        gw4Row1[4] = sum1_4;
+        gw4Row1[5] = sum1_5;
+        gw4Row1[6] = sum1_6;
+        gw4Row1[7] = sum1_7;
+        double[] gw4Row2 = gw4[2];
+        gw4Row2[0] = sum2_0;
+        gw4Row2[1] = sum2_1;
+        gw4Row2[2] = sum2_2;
+        gw4Row2[3] = sum2_3;
+        gw4Row2[4] = sum2_4;
+        gw4Row2[5] = sum2_5;
+        gw4Row2[6] = sum2_6;
+        gw4Row2[7] = sum2_7;
+        double[] gw4Row3 = gw4[3];
+        gw4Row3[0] = sum3_0;
+        gw4Row3[1] = sum3_1;
+        gw4Row3[2] = sum3_2;
+        gw4Row3[3] = sum3_3;
+        gw4Row3[4] = sum3_4;
+        gw4Row3[5] = sum3_5;
+        gw4Row3[6] = sum3_6;
+        gw4Row3[7] = sum3_7;
+        double[] gw4Row4 = gw4[4];
+        gw4Row4[0] = sum4_0;
+        gw4Row4[1] = sum4_1;
+        gw4Row4[2] = sum4_2;
+        gw4Row4[3] = sum4_3;
+        gw4Row4[4] = sum4_4;
+        gw4Row4[5] = sum4_5;
+        gw4Row4[6] = sum4_6;
+        gw4Row4[7] = sum4_7;
+        double[] gw4Row5 = gw4[5];
+        gw4Row5[0] = sum5_0;
+        gw4Row5[1] = sum5_1;
+        gw4Row5[2] = sum5_2;
+        gw4Row5[3] = sum5_3;
+        gw4Row5[4] = sum5_4;
+        gw4Row5[5] = sum5_5;
+        gw4Row5[6] = sum5_6;
+        gw4Row5[7] = sum5_7;
+        double[] gw4Row6 = gw4[6];
+        gw4Row6[0] = sum6_0;
+        gw4Row6[1] = sum6_1;
+        gw4Row6[2] = sum6_2;
+        gw4Row6[3] = sum6_3;
+        gw4Row6[4] = sum6_4;
+        gw4Row6[5] = sum6_5;
+        gw4Row6[6] = sum6_6;
+        gw4Row6[7] = sum6_7;
+        double[] gw4Row7 = gw4[7];
+        gw4Row7[0] = sum7_0;
+        gw4Row7[1] = sum7_1;
+        gw4Row7[2] = sum7_2;
+        gw4Row7[3] = sum7_3;
+        gw4Row7[4] = sum7_4;
+        gw4Row7[5] = sum7_5;
+        gw4Row7[6] = sum7_6;
+        gw4Row7[7] = sum7_7;
     }
 
     /**
      * gb4 = Σs d4[s]
      */
     private void backwardGb4(int n) {
-        // gb4[j] = Σs d4[s][j]
-        Arrays.fill(gb4, 0.0);
+        // gb4[j] = Σs d4[s][j], one accumulator per unit, samples added in order
+        double sum0 = 0.0;
+        double sum1 = 0.0;
+        double sum2 = 0.0;
+        double sum3 = 0.0;
+        double sum4 = 0.0;
+        double sum5 = 0.0;
+        double sum6 = 0.0;
+        double sum7 = 0.0;
         for (int s = 0; s < n; s++) {
             double[] d4Row = d4[s];
-            for (int j = 0; j < 8; j++) {
-                gb4[j] += d4Row[j];
-            }
+            sum0 += d4Row[0];
+            sum1 += d4Row[1];
+            sum2 += d4Row[2];
+            sum3 += d4Row[3];
+            sum4 += d4Row[4];
+            sum5 += d4Row[5];
+            sum6 += d4Row[6];
+            sum7 += d4Row[7];
         }
+        gb4[0] = sum0;
+        gb4[1] = sum1;
+        gb4[2] = sum2;
+        gb4[3] = sum3;
+        gb4[4] = sum4;
+        gb4[5] = sum5;
+        gb4[6] = sum6;
+        gb4[7] = sum7;
     }
 
     /**
      * d3 = (w4ᵀ·d4) ⊙ (0.25 + 0.19947114020071632·z3·exp(−0.4999999999999999·z3²) + 0.25·erf(0.7071067811865475·z3) + (if z3 &gt; 0 then 0.5 else 0.05))
      */
     private void backwardD3(int n) {
-        // d3 = (w4ᵀ·d4) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
-        // does not vectorise a dot product (a strict-order float reduction)
+        // d3[s][k] = Σj d4[s][j]·w4[j][k], written out term by term (8 × 8 weights)
+        double[] w4Row0 = w4[0];
+        double[] w4Row1 = w4[1];
+        double[] w4Row2 = w4[2];
+        double[] w4Row3 = w4[3];
+        double[] w4Row4 = w4[4];
+        double[] w4Row5 = w4[5];
+        double[] w4Row6 = w4[6];
+        double[] w4Row7 = w4[7];
         for (int s = 0; s < n; s++) {
             double[] d4Row = d4[s];
-            for (int j = 0; j < 8; j++) {
-                d4T[j][s] = d4Row[j];
-            }
-        }
-        for (int k = 0; k < 8; k++) {
-            double[] acc = d3T[k];
-            double[] w4Row = w4[k];
-            Arrays.fill(acc, 0, n, 0.0);
-            // 4 units per pass over acc, added in j order
-            for (int j = 0; j < 8; j += 4) {
-                double weight0 = w4Row[j + 0];
-                double[] d4TRow0 = d4T[j + 0];
-                double weight1 = w4Row[j + 1];
-                double[] d4TRow1 = d4T[j + 1];
-                double weight2 = w4Row[j + 2];
-                double[] d4TRow2 = d4T[j + 2];
-                double weight3 = w4Row[j + 3];
-                double[] d4TRow3 = d4T[j + 3];
-                for (int s = 0; s < n; s++) {
-                    acc[s] = acc[s] + weight0 * d4TRow0[s] + weight1 * d4TRow1[s] + weight2 * d4TRow2[s] + weight3 * d4TRow3[s];
-                }
-            }
+            double next0 = d4Row[0];
+            double next1 = d4Row[1];
+            double next2 = d4Row[2];
+            double next3 = d4Row[3];
+            double next4 = d4Row[4];
+            double next5 = d4Row[5];
+            double next6 = d4Row[6];
+            double next7 = d4Row[7];
+            double[] d3Row = d3[s];
+            d3Row[0] = 0.0 + next0 * w4Row0[0] + next1 * w4Row0[1] + next2 * w4Row0[2] + next3 * w4Row0[3] + next4 * w4Row0[4] + next5 * w4Row0[5] + next6 * w4Row0[6] + next7 * w4Row0[7];
+            d3Row[1] = 0.0 + next0 * w4Row1[0] + next1 * w4Row1[1] + next2 * w4Row1[2] + next3 * w4Row1[3] + next4 * w4Row1[4] + next5 * w4Row1[5] + next6 * w4Row1[6] + next7 * w4Row1[7];
+            d3Row[2] = 0.0 + next0 * w4Row2[0] + next1 * w4Row2[1] + next2 * w4Row2[2] + next3 * w4Row2[3] + next4 * w4Row2[4] + next5 * w4Row2[5] + next6 * w4Row2[6] + next7 * w4Row2[7];
+            d3Row[3] = 0.0 + next0 * w4Row3[0] + next1 * w4Row3[1] + next2 * w4Row3[2] + next3 * w4Row3[3] + next4 * w4Row3[4] + next5 * w4Row3[5] + next6 * w4Row3[6] + next7 * w4Row3[7];
+            d3Row[4] = 0.0 + next0 * w4Row4[0] + next1 * w4Row4[1] + next2 * w4Row4[2] + next3 * w4Row4[3] + next4 * w4Row4[4] + next5 * w4Row4[5] + next6 * w4Row4[6] + next7 * w4Row4[7];
+            d3Row[5] = 0.0 + next0 * w4Row5[0] + next1 * w4Row5[1] + next2 * w4Row5[2] + next3 * w4Row5[3] + next4 * w4Row5[4] + next5 * w4Row5[5] + next6 * w4Row5[6] + next7 * w4Row5[7];
+            d3Row[6] = 0.0 + next0 * w4Row6[0] + next1 * w4Row6[1] + next2 * w4Row6[2] + next3 * w4Row6[3] + next4 * w4Row6[4] + next5 * w4Row6[5] + next6 * w4Row6[6] + next7 * w4Row6[7];
+            d3Row[7] = 0.0 + next0 * w4Row7[0] + next1 * w4Row7[1] + next2 * w4Row7[2] + next3 * w4Row7[3] + next4 * w4Row7[4] + next5 * w4Row7[5] + next6 * w4Row7[6] + next7 * w4Row7[7];
         }
         // d3[s][j] = Σ·(0.25 + 0.19947114020071632·z3·exp(−0.4999999999999999·z3²) + 0.25·erf(0.7071067811865475·z3) + (if z3 > 0 then 0.5 else 0.05))
         for (int s = 0; s < n; s++) {
             double[] d3Row = d3[s];
             double[] z3Row = z3[s];
-            for (int j = 0; j < 8; j++) {
-                d3Row[j] = d3T[j][s] * (0.25 + 0.19947114020071632 * z3Row[j] * Math.exp(-0.4999999999999999 * (z3Row[j] * z3Row[j])) + 0.25 * erf(0.7071067811865475 * z3Row[j]) + (z3Row[j] > 0.0 ? 0.5 : 0.05));
-            }
+            d3Row[0] = d3Row[0] * (0.25 + 0.19947114020071632 * z3Row[0] * Math.exp(-0.4999999999999999 * (z3Row[0] * z3Row[0])) + 0.25 * erf(0.7071067811865475 * z3Row[0]) + (z3Row[0] > 0.0 ? 0.5 : 0.05));
+            d3Row[1] = d3Row[1] * (0.25 + 0.19947114020071632 * z3Row[1] * Math.exp(-0.4999999999999999 * (z3Row[1] * z3Row[1])) + 0.25 * erf(0.7071067811865475 * z3Row[1]) + (z3Row[1] > 0.0 ? 0.5 : 0.05));
+            d3Row[2] = d3Row[2] * (0.25 + 0.19947114020071632 * z3Row[2] * Math.exp(-0.4999999999999999 * (z3Row[2] * z3Row[2])) + 0.25 * erf(0.7071067811865475 * z3Row[2]) + (z3Row[2] > 0.0 ? 0.5 : 0.05));
+            d3Row[3] = d3Row[3] * (0.25 + 0.19947114020071632 * z3Row[3] * Math.exp(-0.4999999999999999 * (z3Row[3] * z3Row[3])) + 0.25 * erf(0.7071067811865475 * z3Row[3]) + (z3Row[3] > 0.0 ? 0.5 : 0.05));
+            d3Row[4] = d3Row[4] * (0.25 + 0.19947114020071632 * z3Row[4] * Math.exp(-0.4999999999999999 * (z3Row[4] * z3Row[4])) + 0.25 * erf(0.7071067811865475 * z3Row[4]) + (z3Row[4] > 0.0 ? 0.5 : 0.05));
+            d3Row[5] = d3Row[5] * (0.25 + 0.19947114020071632 * z3Row[5] * Math.exp(-0.4999999999999999 * (z3Row[5] * z3Row[5])) + 0.25 * erf(0.7071067811865475 * z3Row[5]) + (z3Row[5] > 0.0 ? 0.5 : 0.05));
+            d3Row[6] = d3Row[6] * (0.25 + 0.19947114020071632 * z3Row[6] * Math.exp(-0.4999999999999999 * (z3Row[6] * z3Row[6])) + 0.25 * erf(0.7071067811865475 * z3Row[6]) + (z3Row[6] > 0.0 ? 0.5 : 0.05));
+            d3Row[7] = d3Row[7] * (0.25 + 0.19947114020071632 * z3Row[7] * Math.exp(-0.4999999999999999 * (z3Row[7] * z3Row[7])) + 0.25 * erf(0.7071067811865475 * z3Row[7]) + (z3Row[7] > 0.0 ? 0.5 : 0.05));
         }
     }
 
@@ -1475,7 +1632,7 @@ public final class Custom {
             double[] d1Row = d1[s];
             double[] z1Row = z1[s];
             for (int j = 0; j < 16; j++) {
-                final double common4 = Math.tanh(softplus(z1Row[j]));
+                final double common4 = tanh(softplus(z1Row[j]));
                 d1Row[j] = d1T[j][s] * (common4 + z1Row[j] * sigmoid(z1Row[j]) * (1.0 - common4 * common4));
             }
         }
@@ -1485,90 +1642,236 @@ public final class Custom {
      * gw1 = Σs d1[s]·x[s]ᵀ
      */
     private void backwardGw1(int n) {
-        // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
-        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
-        for (int k0 = 0; k0 < 3; k0 += 8) {
-            int k1 = Math.min(3, k0 + 8);
-            int s;
-            if (n >= 4) {
-                double[] d1Row0 = d1[0];
-                double[] xBatchRow0 = xBatch[0];
-                double[] d1Row1 = d1[1];
-                double[] xBatchRow1 = xBatch[1];
-                double[] d1Row2 = d1[2];
-                double[] xBatchRow2 = xBatch[2];
-                double[] d1Row3 = d1[3];
-                double[] xBatchRow3 = xBatch[3];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = xBatchRow0[k];
-                    double in1 = xBatchRow1[k];
-                    double in2 = xBatchRow2[k];
-                    double in3 = xBatchRow3[k];
-                    double[] gw1Row = gw1[k];
-                    for (int j = 0; j < 16; j++) {
-                        gw1Row[j] = 0.0 + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
-                    }
-                }
-                s = 4;
-            } else {
-                double[] d1Row0 = d1[0];
-                double[] xBatchRow0 = xBatch[0];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = xBatchRow0[k];
-                    double[] gw1Row = gw1[k];
-                    for (int j = 0; j < 16; j++) {
-                        gw1Row[j] = 0.0 + in0 * d1Row0[j];
-                    }
-                }
-                s = 1;
-            }
-            for (; s <= n - 4; s += 4) {
-                double[] d1Row0 = d1[s + 0];
-                double[] xBatchRow0 = xBatch[s + 0];
-                double[] d1Row1 = d1[s + 1];
-                double[] xBatchRow1 = xBatch[s + 1];
-                double[] d1Row2 = d1[s + 2];
-                double[] xBatchRow2 = xBatch[s + 2];
-                double[] d1Row3 = d1[s + 3];
-                double[] xBatchRow3 = xBatch[s + 3];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = xBatchRow0[k];
-                    double in1 = xBatchRow1[k];
-                    double in2 = xBatchRow2[k];
-                    double in3 = xBatchRow3[k];
-                    double[] gw1Row = gw1[k];
-                    for (int j = 0; j < 16; j++) {
-                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
-                    }
-                }
-            }
-            for (; s < n; s++) {
-                double[] d1Row0 = d1[s + 0];
-                double[] xBatchRow0 = xBatch[s + 0];
-                for (int k = k0; k < k1; k++) {
-                    double in0 = xBatchRow0[k];
-                    double[] gw1Row = gw1[k];
-                    for (int j = 0; j < 16; j++) {
-                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j];
-                    }
-                }
-            }
+        // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major, written out term by term (3 × 16 weights):
+        // one accumulator per weight, samples added in order
+        double sum0_0 = 0.0;
+        double sum0_1 = 0.0;
+        double sum0_2 = 0.0;
+        double sum0_3 = 0.0;
+        double sum0_4 = 0.0;
+        double sum0_5 = 0.0;
+        double sum0_6 = 0.0;
+        double sum0_7 = 0.0;
+        double sum0_8 = 0.0;
+        double sum0_9 = 0.0;
+        double sum0_10 = 0.0;
+        double sum0_11 = 0.0;
+        double sum0_12 = 0.0;
+        double sum0_13 = 0.0;
+        double sum0_14 = 0.0;
+        double sum0_15 = 0.0;
+        double sum1_0 = 0.0;
+        double sum1_1 = 0.0;
+        double sum1_2 = 0.0;
+        double sum1_3 = 0.0;
+        double sum1_4 = 0.0;
+        double sum1_5 = 0.0;
+        double sum1_6 = 0.0;
+        double sum1_7 = 0.0;
+        double sum1_8 = 0.0;
+        double sum1_9 = 0.0;
+        double sum1_10 = 0.0;
+        double sum1_11 = 0.0;
+        double sum1_12 = 0.0;
+        double sum1_13 = 0.0;
+        double sum1_14 = 0.0;
+        double sum1_15 = 0.0;
+        double sum2_0 = 0.0;
+        double sum2_1 = 0.0;
+        double sum2_2 = 0.0;
+        double sum2_3 = 0.0;
+        double sum2_4 = 0.0;
+        double sum2_5 = 0.0;
+        double sum2_6 = 0.0;
+        double sum2_7 = 0.0;
+        double sum2_8 = 0.0;
+        double sum2_9 = 0.0;
+        double sum2_10 = 0.0;
+        double sum2_11 = 0.0;
+        double sum2_12 = 0.0;
+        double sum2_13 = 0.0;
+        double sum2_14 = 0.0;
+        double sum2_15 = 0.0;
+        for (int s = 0; s < n; s++) {
+            double[] d1Row = d1[s];
+            double[] xBatchRow = xBatch[s];
+            double delta0 = d1Row[0];
+            double delta1 = d1Row[1];
+            double delta2 = d1Row[2];
+            double delta3 = d1Row[3];
+            double delta4 = d1Row[4];
+            double delta5 = d1Row[5];
+            double delta6 = d1Row[6];
+            double delta7 = d1Row[7];
+            double delta8 = d1Row[8];
+            double delta9 = d1Row[9];
+            double delta10 = d1Row[10];
+            double delta11 = d1Row[11];
+            double delta12 = d1Row[12];
+            double delta13 = d1Row[13];
+            double delta14 = d1Row[14];
+            double delta15 = d1Row[15];
+            double in0 = xBatchRow[0];
+            sum0_0 += in0 * delta0;
+            sum0_1 += in0 * delta1;
+            sum0_2 += in0 * delta2;
+            sum0_3 += in0 * delta3;
+            sum0_4 += in0 * delta4;
+            sum0_5 += in0 * delta5;
+            sum0_6 += in0 * delta6;
+            sum0_7 += in0 * delta7;
+            sum0_8 += in0 * delta8;
+            sum0_9 += in0 * delta9;
+            sum0_10 += in0 * delta10;
+            sum0_11 += in0 * delta11;
+            sum0_12 += in0 * delta12;
+            sum0_13 += in0 * delta13;
+            sum0_14 += in0 * delta14;
+            sum0_15 += in0 * delta15;
+            double in1 = xBatchRow[1];
+            sum1_0 += in1 * delta0;
+            sum1_1 += in1 * delta1;
+            sum1_2 += in1 * delta2;
+            sum1_3 += in1 * delta3;
+            sum1_4 += in1 * delta4;
+            sum1_5 += in1 * delta5;
+            sum1_6 += in1 * delta6;
+            sum1_7 += in1 * delta7;
+            sum1_8 += in1 * delta8;
+            sum1_9 += in1 * delta9;
+            sum1_10 += in1 * delta10;
+            sum1_11 += in1 * delta11;
+            sum1_12 += in1 * delta12;
+            sum1_13 += in1 * delta13;
+            sum1_14 += in1 * delta14;
+            sum1_15 += in1 * delta15;
+            double in2 = xBatchRow[2];
+            sum2_0 += in2 * delta0;
+            sum2_1 += in2 * delta1;
+            sum2_2 += in2 * delta2;
+            sum2_3 += in2 * delta3;
+            sum2_4 += in2 * delta4;
+            sum2_5 += in2 * delta5;
+            sum2_6 += in2 * delta6;
+            sum2_7 += in2 * delta7;
+            sum2_8 += in2 * delta8;
+            sum2_9 += in2 * delta9;
+            sum2_10 += in2 * delta10;
+            sum2_11 += in2 * delta11;
+            sum2_12 += in2 * delta12;
+            sum2_13 += in2 * delta13;
+            sum2_14 += in2 * delta14;
+            sum2_15 += in2 * delta15;
         }
+        double[] gw1Row0 = gw1[0];
+        gw1Row0[0] = sum0_0;
+        gw1Row0[1] = sum0_1;
+        gw1Row0[2] = sum0_2;
+        gw1Row0[3] = sum0_3;
+        gw1Row0[4] = sum0_4;
+        gw1Row0[5] = sum0_5;
+        gw1Row0[6] = sum0_6;
+        gw1Row0[7] = sum0_7;
+        gw1Row0[8] = sum0_8;
+        gw1Row0[9] = sum0_9;
+        gw1Row0[10] = sum0_10;
+        gw1Row0[11] = sum0_11;
+        gw1Row0[12] = sum0_12;
+        gw1Row0[13] = sum0_13;
+        gw1Row0[14] = sum0_14;
+        gw1Row0[15] = sum0_15;
+        double[] gw1Row1 = gw1[1];
+        gw1Row1[0] = sum1_0;
+        gw1Row1[1] = sum1_1;
+        gw1Row1[2] = sum1_2;
+        gw1Row1[3] = sum1_3;
+        gw1Row1[4] = sum1_4;
+        gw1Row1[5] = sum1_5;
+        gw1Row1[6] = sum1_6;
+        gw1Row1[7] = sum1_7;
+        gw1Row1[8] = sum1_8;
+        gw1Row1[9] = sum1_9;
+        gw1Row1[10] = sum1_10;
+        gw1Row1[11] = sum1_11;
+        gw1Row1[12] = sum1_12;
+        gw1Row1[13] = sum1_13;
+        gw1Row1[14] = sum1_14;
+        gw1Row1[15] = sum1_15;
+        double[] gw1Row2 = gw1[2];
+        gw1Row2[0] = sum2_0;
+        gw1Row2[1] = sum2_1;
+        gw1Row2[2] = sum2_2;
+        gw1Row2[3] = sum2_3;
+        gw1Row2[4] = sum2_4;
+        gw1Row2[5] = sum2_5;
+        gw1Row2[6] = sum2_6;
+        gw1Row2[7] = sum2_7;
+        gw1Row2[8] = sum2_8;
+        gw1Row2[9] = sum2_9;
+        gw1Row2[10] = sum2_10;
+        gw1Row2[11] = sum2_11;
+        gw1Row2[12] = sum2_12;
+        gw1Row2[13] = sum2_13;
+        gw1Row2[14] = sum2_14;
+        gw1Row2[15] = sum2_15;
     }
 
     /**
      * gb1 = Σs d1[s]
      */
     private void backwardGb1(int n) {
-        // gb1[j] = Σs d1[s][j]
-        Arrays.fill(gb1, 0.0);
+        // gb1[j] = Σs d1[s][j], one accumulator per unit, samples added in order
+        double sum0 = 0.0;
+        double sum1 = 0.0;
+        double sum2 = 0.0;
+        double sum3 = 0.0;
+        double sum4 = 0.0;
+        double sum5 = 0.0;
+        double sum6 = 0.0;
+        double sum7 = 0.0;
+        double sum8 = 0.0;
+        double sum9 = 0.0;
+        double sum10 = 0.0;
+        double sum11 = 0.0;
+        double sum12 = 0.0;
+        double sum13 = 0.0;
+        double sum14 = 0.0;
+        double sum15 = 0.0;
         for (int s = 0; s < n; s++) {
             double[] d1Row = d1[s];
-            for (int j = 0; j < 16; j++) {
-                gb1[j] += d1Row[j];
-            }
+            sum0 += d1Row[0];
+            sum1 += d1Row[1];
+            sum2 += d1Row[2];
+            sum3 += d1Row[3];
+            sum4 += d1Row[4];
+            sum5 += d1Row[5];
+            sum6 += d1Row[6];
+            sum7 += d1Row[7];
+            sum8 += d1Row[8];
+            sum9 += d1Row[9];
+            sum10 += d1Row[10];
+            sum11 += d1Row[11];
+            sum12 += d1Row[12];
+            sum13 += d1Row[13];
+            sum14 += d1Row[14];
+            sum15 += d1Row[15];
         }
+        gb1[0] = sum0;
+        gb1[1] = sum1;
+        gb1[2] = sum2;
+        gb1[3] = sum3;
+        gb1[4] = sum4;
+        gb1[5] = sum5;
+        gb1[6] = sum6;
+        gb1[7] = sum7;
+        gb1[8] = sum8;
+        gb1[9] = sum9;
+        gb1[10] = sum10;
+        gb1[11] = sum11;
+        gb1[12] = sum12;
+        gb1[13] = sum13;
+        gb1[14] = sum14;
+        gb1[15] = sum15;
     }
 
     /**
@@ -1665,10 +1968,22 @@ public final class Custom {
             double[] sqw3Row = sqw3[k];
             double[] w3Row = w3[k];
             double[] gw3Row = gw3[k];
-            for (int j = 0; j < 8; j++) {
-                sqw3Row[j] = alpha * sqw3Row[j] + gw3Row[j] * gw3Row[j] * (1.0 - alpha);
-                w3Row[j] = w3Row[j] - gw3Row[j] * lr / (eps + Math.sqrt(sqw3Row[j]));
-            }
+            sqw3Row[0] = alpha * sqw3Row[0] + gw3Row[0] * gw3Row[0] * (1.0 - alpha);
+            w3Row[0] = w3Row[0] - gw3Row[0] * lr / (eps + Math.sqrt(sqw3Row[0]));
+            sqw3Row[1] = alpha * sqw3Row[1] + gw3Row[1] * gw3Row[1] * (1.0 - alpha);
+            w3Row[1] = w3Row[1] - gw3Row[1] * lr / (eps + Math.sqrt(sqw3Row[1]));
+            sqw3Row[2] = alpha * sqw3Row[2] + gw3Row[2] * gw3Row[2] * (1.0 - alpha);
+            w3Row[2] = w3Row[2] - gw3Row[2] * lr / (eps + Math.sqrt(sqw3Row[2]));
+            sqw3Row[3] = alpha * sqw3Row[3] + gw3Row[3] * gw3Row[3] * (1.0 - alpha);
+            w3Row[3] = w3Row[3] - gw3Row[3] * lr / (eps + Math.sqrt(sqw3Row[3]));
+            sqw3Row[4] = alpha * sqw3Row[4] + gw3Row[4] * gw3Row[4] * (1.0 - alpha);
+            w3Row[4] = w3Row[4] - gw3Row[4] * lr / (eps + Math.sqrt(sqw3Row[4]));
+            sqw3Row[5] = alpha * sqw3Row[5] + gw3Row[5] * gw3Row[5] * (1.0 - alpha);
+            w3Row[5] = w3Row[5] - gw3Row[5] * lr / (eps + Math.sqrt(sqw3Row[5]));
+            sqw3Row[6] = alpha * sqw3Row[6] + gw3Row[6] * gw3Row[6] * (1.0 - alpha);
+            w3Row[6] = w3Row[6] - gw3Row[6] * lr / (eps + Math.sqrt(sqw3Row[6]));
+            sqw3Row[7] = alpha * sqw3Row[7] + gw3Row[7] * gw3Row[7] * (1.0 - alpha);
+            w3Row[7] = w3Row[7] - gw3Row[7] * lr / (eps + Math.sqrt(sqw3Row[7]));
         }
     }
 
@@ -1679,10 +1994,22 @@ public final class Custom {
     private void updateB3(int n) {
         // sqb3 = alpha·sqb3 + gb3²·(1 − alpha)
         // b3 = b3 − gb3·lr/(eps + √sqb3)
-        for (int j = 0; j < 8; j++) {
-            sqb3[j] = alpha * sqb3[j] + gb3[j] * gb3[j] * (1.0 - alpha);
-            b3[j] = b3[j] - gb3[j] * lr / (eps + Math.sqrt(sqb3[j]));
-        }
+        sqb3[0] = alpha * sqb3[0] + gb3[0] * gb3[0] * (1.0 - alpha);
+        b3[0] = b3[0] - gb3[0] * lr / (eps + Math.sqrt(sqb3[0]));
+        sqb3[1] = alpha * sqb3[1] + gb3[1] * gb3[1] * (1.0 - alpha);
+        b3[1] = b3[1] - gb3[1] * lr / (eps + Math.sqrt(sqb3[1]));
+        sqb3[2] = alpha * sqb3[2] + gb3[2] * gb3[2] * (1.0 - alpha);
+        b3[2] = b3[2] - gb3[2] * lr / (eps + Math.sqrt(sqb3[2]));
+        sqb3[3] = alpha * sqb3[3] + gb3[3] * gb3[3] * (1.0 - alpha);
+        b3[3] = b3[3] - gb3[3] * lr / (eps + Math.sqrt(sqb3[3]));
+        sqb3[4] = alpha * sqb3[4] + gb3[4] * gb3[4] * (1.0 - alpha);
+        b3[4] = b3[4] - gb3[4] * lr / (eps + Math.sqrt(sqb3[4]));
+        sqb3[5] = alpha * sqb3[5] + gb3[5] * gb3[5] * (1.0 - alpha);
+        b3[5] = b3[5] - gb3[5] * lr / (eps + Math.sqrt(sqb3[5]));
+        sqb3[6] = alpha * sqb3[6] + gb3[6] * gb3[6] * (1.0 - alpha);
+        b3[6] = b3[6] - gb3[6] * lr / (eps + Math.sqrt(sqb3[6]));
+        sqb3[7] = alpha * sqb3[7] + gb3[7] * gb3[7] * (1.0 - alpha);
+        b3[7] = b3[7] - gb3[7] * lr / (eps + Math.sqrt(sqb3[7]));
     }
 
     /**
@@ -1696,10 +2023,22 @@ public final class Custom {
             double[] sqw4Row = sqw4[k];
             double[] w4Row = w4[k];
             double[] gw4Row = gw4[k];
-            for (int j = 0; j < 8; j++) {
-                sqw4Row[j] = alpha * sqw4Row[j] + gw4Row[j] * gw4Row[j] * (1.0 - alpha);
-                w4Row[j] = w4Row[j] - gw4Row[j] * lr / (eps + Math.sqrt(sqw4Row[j]));
-            }
+            sqw4Row[0] = alpha * sqw4Row[0] + gw4Row[0] * gw4Row[0] * (1.0 - alpha);
+            w4Row[0] = w4Row[0] - gw4Row[0] * lr / (eps + Math.sqrt(sqw4Row[0]));
+            sqw4Row[1] = alpha * sqw4Row[1] + gw4Row[1] * gw4Row[1] * (1.0 - alpha);
+            w4Row[1] = w4Row[1] - gw4Row[1] * lr / (eps + Math.sqrt(sqw4Row[1]));
+            sqw4Row[2] = alpha * sqw4Row[2] + gw4Row[2] * gw4Row[2] * (1.0 - alpha);
+            w4Row[2] = w4Row[2] - gw4Row[2] * lr / (eps + Math.sqrt(sqw4Row[2]));
+            sqw4Row[3] = alpha * sqw4Row[3] + gw4Row[3] * gw4Row[3] * (1.0 - alpha);
+            w4Row[3] = w4Row[3] - gw4Row[3] * lr / (eps + Math.sqrt(sqw4Row[3]));
+            sqw4Row[4] = alpha * sqw4Row[4] + gw4Row[4] * gw4Row[4] * (1.0 - alpha);
+            w4Row[4] = w4Row[4] - gw4Row[4] * lr / (eps + Math.sqrt(sqw4Row[4]));
+            sqw4Row[5] = alpha * sqw4Row[5] + gw4Row[5] * gw4Row[5] * (1.0 - alpha);
+            w4Row[5] = w4Row[5] - gw4Row[5] * lr / (eps + Math.sqrt(sqw4Row[5]));
+            sqw4Row[6] = alpha * sqw4Row[6] + gw4Row[6] * gw4Row[6] * (1.0 - alpha);
+            w4Row[6] = w4Row[6] - gw4Row[6] * lr / (eps + Math.sqrt(sqw4Row[6]));
+            sqw4Row[7] = alpha * sqw4Row[7] + gw4Row[7] * gw4Row[7] * (1.0 - alpha);
+            w4Row[7] = w4Row[7] - gw4Row[7] * lr / (eps + Math.sqrt(sqw4Row[7]));
         }
     }
 
@@ -1710,10 +2049,22 @@ public final class Custom {
     private void updateB4(int n) {
         // sqb4 = alpha·sqb4 + gb4²·(1 − alpha)
         // b4 = b4 − gb4·lr/(eps + √sqb4)
-        for (int j = 0; j < 8; j++) {
-            sqb4[j] = alpha * sqb4[j] + gb4[j] * gb4[j] * (1.0 - alpha);
-            b4[j] = b4[j] - gb4[j] * lr / (eps + Math.sqrt(sqb4[j]));
-        }
+        sqb4[0] = alpha * sqb4[0] + gb4[0] * gb4[0] * (1.0 - alpha);
+        b4[0] = b4[0] - gb4[0] * lr / (eps + Math.sqrt(sqb4[0]));
+        sqb4[1] = alpha * sqb4[1] + gb4[1] * gb4[1] * (1.0 - alpha);
+        b4[1] = b4[1] - gb4[1] * lr / (eps + Math.sqrt(sqb4[1]));
+        sqb4[2] = alpha * sqb4[2] + gb4[2] * gb4[2] * (1.0 - alpha);
+        b4[2] = b4[2] - gb4[2] * lr / (eps + Math.sqrt(sqb4[2]));
+        sqb4[3] = alpha * sqb4[3] + gb4[3] * gb4[3] * (1.0 - alpha);
+        b4[3] = b4[3] - gb4[3] * lr / (eps + Math.sqrt(sqb4[3]));
+        sqb4[4] = alpha * sqb4[4] + gb4[4] * gb4[4] * (1.0 - alpha);
+        b4[4] = b4[4] - gb4[4] * lr / (eps + Math.sqrt(sqb4[4]));
+        sqb4[5] = alpha * sqb4[5] + gb4[5] * gb4[5] * (1.0 - alpha);
+        b4[5] = b4[5] - gb4[5] * lr / (eps + Math.sqrt(sqb4[5]));
+        sqb4[6] = alpha * sqb4[6] + gb4[6] * gb4[6] * (1.0 - alpha);
+        b4[6] = b4[6] - gb4[6] * lr / (eps + Math.sqrt(sqb4[6]));
+        sqb4[7] = alpha * sqb4[7] + gb4[7] * gb4[7] * (1.0 - alpha);
+        b4[7] = b4[7] - gb4[7] * lr / (eps + Math.sqrt(sqb4[7]));
     }
 
     /**
@@ -1727,10 +2078,8 @@ public final class Custom {
             double[] sqw5Row = sqw5[k];
             double[] w5Row = w5[k];
             double[] gw5Row = gw5[k];
-            for (int j = 0; j < 1; j++) {
-                sqw5Row[j] = alpha * sqw5Row[j] + gw5Row[j] * gw5Row[j] * (1.0 - alpha);
-                w5Row[j] = w5Row[j] - gw5Row[j] * lr / (eps + Math.sqrt(sqw5Row[j]));
-            }
+            sqw5Row[0] = alpha * sqw5Row[0] + gw5Row[0] * gw5Row[0] * (1.0 - alpha);
+            w5Row[0] = w5Row[0] - gw5Row[0] * lr / (eps + Math.sqrt(sqw5Row[0]));
         }
     }
 
@@ -1741,10 +2090,8 @@ public final class Custom {
     private void updateB5(int n) {
         // sqb5 = alpha·sqb5 + gb5²·(1 − alpha)
         // b5 = b5 − gb5·lr/(eps + √sqb5)
-        for (int j = 0; j < 1; j++) {
-            sqb5[j] = alpha * sqb5[j] + gb5[j] * gb5[j] * (1.0 - alpha);
-            b5[j] = b5[j] - gb5[j] * lr / (eps + Math.sqrt(sqb5[j]));
-        }
+        sqb5[0] = alpha * sqb5[0] + gb5[0] * gb5[0] * (1.0 - alpha);
+        b5[0] = b5[0] - gb5[0] * lr / (eps + Math.sqrt(sqb5[0]));
     }
 
     /**
@@ -2536,10 +2883,38 @@ public final class Custom {
     }
 
     /**
+     * tanh(x) from the Math.exp intrinsic (Math.tanh has none before JDK 24):
+     * (1 − e)/(1 + e) with e = e^−2|x| for |x| ≥ 0.4, else −m/(m + 2) with m = e^−2|x| − 1
+     * by Kahan's expm1 trick; within 4 ulp.
+     */
+    private static double tanh(double x) {
+        double ax = Math.abs(x);
+        double e = Math.exp(-2.0 * ax);
+        double t;
+        if (ax >= 0.4) {
+            t = (1.0 - e) / (1.0 + e);
+        } else {
+            double y = -2.0 * ax;
+            double m = e == 1.0 ? y : (e - 1.0) * y / Math.log(e);
+            t = -m / (m + 2.0);
+        }
+        return Math.copySign(t, x);
+    }
+
+    /**
      * softplus(x) = log(1 + e^x) exactly, as max(x, 0) + log1p(e^−|x|).
      */
     private static double softplus(double x) {
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return Math.max(x, 0.0) + log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /**
+     * log(1 + x) for x ≥ 0 from the Math.log intrinsic, accurate where 1 + x rounds
+     * (Kahan's trick).
+     */
+    private static double log1p(double x) {
+        double w = 1.0 + x;
+        return w == 1.0 ? x : Math.log(w) * x / (w - 1.0);
     }
 
     /**

@@ -246,16 +246,6 @@ public final class Iris {
     private final float[] vb2 = new float[3];
 
     /**
-     * d2: delta of layer 2, transposed scratch [3][sample].
-     */
-    private final float[][] d2T = new float[3][16];
-
-    /**
-     * d1: delta of layer 1, transposed scratch [8][sample].
-     */
-    private final float[][] d1T = new float[8][16];
-
-    /**
      * The scalar lr of the current step.
      */
     private float lr;
@@ -534,40 +524,40 @@ public final class Iris {
      * a1 = if z1 &gt; 0 then z1 else 0
      */
     private void forwardZ1(int n) {
-        // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
-        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
-        // is loaded and stored once per 4 products
-        for (int s0 = 0; s0 < n; s0 += 8) {
-            int s1 = Math.min(n, s0 + 8);
-            for (int s = s0; s < s1; s++) {
-                System.arraycopy(b1, 0, z1[s], 0, 8);
-            }
-            for (int k = 0; k < 4; k += 4) {
-                float[] w1Row0 = w1[k + 0];
-                float[] w1Row1 = w1[k + 1];
-                float[] w1Row2 = w1[k + 2];
-                float[] w1Row3 = w1[k + 3];
-                for (int s = s0; s < s1; s++) {
-                    float[] xBatchRow = xBatch[s];
-                    float in0 = xBatchRow[k + 0];
-                    float in1 = xBatchRow[k + 1];
-                    float in2 = xBatchRow[k + 2];
-                    float in3 = xBatchRow[k + 3];
-                    float[] z1Row = z1[s];
-                    for (int j = 0; j < 8; j++) {
-                        z1Row[j] = z1Row[j] + in0 * w1Row0[j] + in1 * w1Row1[j] + in2 * w1Row2[j] + in3 * w1Row3[j];
-                    }
-                }
-            }
-            // a1 = if z1 > 0 then z1 else 0, fused: row s is complete
-            for (int s = s0; s < s1; s++) {
-                float[] a1Row = a1[s];
-                float[] z1Row = z1[s];
-                for (int j = 0; j < 8; j++) {
-                    a1Row[j] = (z1Row[j] > 0.0f ? z1Row[j] : 0.0f);
-                }
-            }
+        // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], written out term by term (4 × 8 weights: loops would cost
+        // more than the arithmetic)
+        float[] w1Row0 = w1[0];
+        float[] w1Row1 = w1[1];
+        float[] w1Row2 = w1[2];
+        float[] w1Row3 = w1[3];
+        for (int s = 0; s < n; s++) {
+            float[] xBatchRow = xBatch[s];
+            float in0 = xBatchRow[0];
+            float in1 = xBatchRow[1];
+            float in2 = xBatchRow[2];
+            float in3 = xBatchRow[3];
+            float[] z1Row = z1[s];
+            z1Row[0] = b1[0] + in0 * w1Row0[0] + in1 * w1Row1[0] + in2 * w1Row2[0] + in3 * w1Row3[0];
+            z1Row[1] = b1[1] + in0 * w1Row0[1] + in1 * w1Row1[1] + in2 * w1Row2[1] + in3 * w1Row3[1];
+            z1Row[2] = b1[2] + in0 * w1Row0[2] + in1 * w1Row1[2] + in2 * w1Row2[2] + in3 * w1Row3[2];
+            z1Row[3] = b1[3] + in0 * w1Row0[3] + in1 * w1Row1[3] + in2 * w1Row2[3] + in3 * w1Row3[3];
+            z1Row[4] = b1[4] + in0 * w1Row0[4] + in1 * w1Row1[4] + in2 * w1Row2[4] + in3 * w1Row3[4];
+            z1Row[5] = b1[5] + in0 * w1Row0[5] + in1 * w1Row1[5] + in2 * w1Row2[5] + in3 * w1Row3[5];
+            z1Row[6] = b1[6] + in0 * w1Row0[6] + in1 * w1Row1[6] + in2 * w1Row2[6] + in3 * w1Row3[6];
+            z1Row[7] = b1[7] + in0 * w1Row0[7] + in1 * w1Row1[7] + in2 * w1Row2[7] + in3 * w1Row3[7];
+        }
+        // a1 = if z1 > 0 then z1 else 0
+        for (int s = 0; s < n; s++) {
+            float[] a1Row = a1[s];
+            float[] z1Row = z1[s];
+            a1Row[0] = (z1Row[0] > 0.0f ? z1Row[0] : 0.0f);
+            a1Row[1] = (z1Row[1] > 0.0f ? z1Row[1] : 0.0f);
+            a1Row[2] = (z1Row[2] > 0.0f ? z1Row[2] : 0.0f);
+            a1Row[3] = (z1Row[3] > 0.0f ? z1Row[3] : 0.0f);
+            a1Row[4] = (z1Row[4] > 0.0f ? z1Row[4] : 0.0f);
+            a1Row[5] = (z1Row[5] > 0.0f ? z1Row[5] : 0.0f);
+            a1Row[6] = (z1Row[6] > 0.0f ? z1Row[6] : 0.0f);
+            a1Row[7] = (z1Row[7] > 0.0f ? z1Row[7] : 0.0f);
         }
     }
 
@@ -575,32 +565,30 @@ public final class Iris {
      * z2 = w2·a1 + b2   (z2[s][j] = Σk w2[j][k]·a1[s][k] + b2[j])
      */
     private void forwardZ2(int n) {
-        // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
-        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
-        // is loaded and stored once per 4 products
-        for (int s0 = 0; s0 < n; s0 += 8) {
-            int s1 = Math.min(n, s0 + 8);
-            for (int s = s0; s < s1; s++) {
-                System.arraycopy(b2, 0, z2[s], 0, 3);
-            }
-            for (int k = 0; k < 8; k += 4) {
-                float[] w2Row0 = w2[k + 0];
-                float[] w2Row1 = w2[k + 1];
-                float[] w2Row2 = w2[k + 2];
-                float[] w2Row3 = w2[k + 3];
-                for (int s = s0; s < s1; s++) {
-                    float[] a1Row = a1[s];
-                    float in0 = a1Row[k + 0];
-                    float in1 = a1Row[k + 1];
-                    float in2 = a1Row[k + 2];
-                    float in3 = a1Row[k + 3];
-                    float[] z2Row = z2[s];
-                    for (int j = 0; j < 3; j++) {
-                        z2Row[j] = z2Row[j] + in0 * w2Row0[j] + in1 * w2Row1[j] + in2 * w2Row2[j] + in3 * w2Row3[j];
-                    }
-                }
-            }
+        // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], written out term by term (8 × 3 weights: loops would cost
+        // more than the arithmetic)
+        float[] w2Row0 = w2[0];
+        float[] w2Row1 = w2[1];
+        float[] w2Row2 = w2[2];
+        float[] w2Row3 = w2[3];
+        float[] w2Row4 = w2[4];
+        float[] w2Row5 = w2[5];
+        float[] w2Row6 = w2[6];
+        float[] w2Row7 = w2[7];
+        for (int s = 0; s < n; s++) {
+            float[] a1Row = a1[s];
+            float in0 = a1Row[0];
+            float in1 = a1Row[1];
+            float in2 = a1Row[2];
+            float in3 = a1Row[3];
+            float in4 = a1Row[4];
+            float in5 = a1Row[5];
+            float in6 = a1Row[6];
+            float in7 = a1Row[7];
+            float[] z2Row = z2[s];
+            z2Row[0] = b2[0] + in0 * w2Row0[0] + in1 * w2Row1[0] + in2 * w2Row2[0] + in3 * w2Row3[0] + in4 * w2Row4[0] + in5 * w2Row5[0] + in6 * w2Row6[0] + in7 * w2Row7[0];
+            z2Row[1] = b2[1] + in0 * w2Row0[1] + in1 * w2Row1[1] + in2 * w2Row2[1] + in3 * w2Row3[1] + in4 * w2Row4[1] + in5 * w2Row5[1] + in6 * w2Row6[1] + in7 * w2Row7[1];
+            z2Row[2] = b2[2] + in0 * w2Row0[2] + in1 * w2Row1[2] + in2 * w2Row2[2] + in3 * w2Row3[2] + in4 * w2Row4[2] + in5 * w2Row5[2] + in6 * w2Row6[2] + in7 * w2Row7[2];
         }
     }
 
@@ -664,9 +652,9 @@ public final class Iris {
             float[] d2Row = d2[s];
             float[] a2Row = a2[s];
             float[] yBatchRow = yBatch[s];
-            for (int j = 0; j < 3; j++) {
-                d2Row[j] = (a2Row[j] - yBatchRow[j]) / N;
-            }
+            d2Row[0] = (a2Row[0] - yBatchRow[0]) / N;
+            d2Row[1] = (a2Row[1] - yBatchRow[1]) / N;
+            d2Row[2] = (a2Row[2] - yBatchRow[2]) / N;
         }
     }
 
@@ -674,128 +662,164 @@ public final class Iris {
      * gw2 = Σs d2[s]·a1[s]ᵀ
      */
     private void backwardGw2(int n) {
-        // gw2[j][k] = Σs d2[s][j]·a1[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
-        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
-        for (int k0 = 0; k0 < 8; k0 += 8) {
-            int k1 = Math.min(8, k0 + 8);
-            int s;
-            if (n >= 4) {
-                float[] d2Row0 = d2[0];
-                float[] a1Row0 = a1[0];
-                float[] d2Row1 = d2[1];
-                float[] a1Row1 = a1[1];
-                float[] d2Row2 = d2[2];
-                float[] a1Row2 = a1[2];
-                float[] d2Row3 = d2[3];
-                float[] a1Row3 = a1[3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float in1 = a1Row1[k];
-                    float in2 = a1Row2[k];
-                    float in3 = a1Row3[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 3; j++) {
-                        gw2Row[j] = 0.0f + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
-                    }
-                }
-                s = 4;
-            } else {
-                float[] d2Row0 = d2[0];
-                float[] a1Row0 = a1[0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 3; j++) {
-                        gw2Row[j] = 0.0f + in0 * d2Row0[j];
-                    }
-                }
-                s = 1;
-            }
-            for (; s <= n - 4; s += 4) {
-                float[] d2Row0 = d2[s + 0];
-                float[] a1Row0 = a1[s + 0];
-                float[] d2Row1 = d2[s + 1];
-                float[] a1Row1 = a1[s + 1];
-                float[] d2Row2 = d2[s + 2];
-                float[] a1Row2 = a1[s + 2];
-                float[] d2Row3 = d2[s + 3];
-                float[] a1Row3 = a1[s + 3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float in1 = a1Row1[k];
-                    float in2 = a1Row2[k];
-                    float in3 = a1Row3[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 3; j++) {
-                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
-                    }
-                }
-            }
-            for (; s < n; s++) {
-                float[] d2Row0 = d2[s + 0];
-                float[] a1Row0 = a1[s + 0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 3; j++) {
-                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j];
-                    }
-                }
-            }
+        // gw2[j][k] = Σs d2[s][j]·a1[s][k], stored input-major, written out term by term (8 × 3 weights):
+        // one accumulator per weight, samples added in order
+        float sum0_0 = 0.0f;
+        float sum0_1 = 0.0f;
+        float sum0_2 = 0.0f;
+        float sum1_0 = 0.0f;
+        float sum1_1 = 0.0f;
+        float sum1_2 = 0.0f;
+        float sum2_0 = 0.0f;
+        float sum2_1 = 0.0f;
+        float sum2_2 = 0.0f;
+        float sum3_0 = 0.0f;
+        float sum3_1 = 0.0f;
+        float sum3_2 = 0.0f;
+        float sum4_0 = 0.0f;
+        float sum4_1 = 0.0f;
+        float sum4_2 = 0.0f;
+        float sum5_0 = 0.0f;
+        float sum5_1 = 0.0f;
+        float sum5_2 = 0.0f;
+        float sum6_0 = 0.0f;
+        float sum6_1 = 0.0f;
+        float sum6_2 = 0.0f;
+        float sum7_0 = 0.0f;
+        float sum7_1 = 0.0f;
+        float sum7_2 = 0.0f;
+        for (int s = 0; s < n; s++) {
+            float[] d2Row = d2[s];
+            float[] a1Row = a1[s];
+            float delta0 = d2Row[0];
+            float delta1 = d2Row[1];
+            float delta2 = d2Row[2];
+            float in0 = a1Row[0];
+            sum0_0 += in0 * delta0;
+            sum0_1 += in0 * delta1;
+            sum0_2 += in0 * delta2;
+            float in1 = a1Row[1];
+            sum1_0 += in1 * delta0;
+            sum1_1 += in1 * delta1;
+            sum1_2 += in1 * delta2;
+            float in2 = a1Row[2];
+            sum2_0 += in2 * delta0;
+            sum2_1 += in2 * delta1;
+            sum2_2 += in2 * delta2;
+            float in3 = a1Row[3];
+            sum3_0 += in3 * delta0;
+            sum3_1 += in3 * delta1;
+            sum3_2 += in3 * delta2;
+            float in4 = a1Row[4];
+            sum4_0 += in4 * delta0;
+            sum4_1 += in4 * delta1;
+            sum4_2 += in4 * delta2;
+            float in5 = a1Row[5];
+            sum5_0 += in5 * delta0;
+            sum5_1 += in5 * delta1;
+            sum5_2 += in5 * delta2;
+            float in6 = a1Row[6];
+            sum6_0 += in6 * delta0;
+            sum6_1 += in6 * delta1;
+            sum6_2 += in6 * delta2;
+            float in7 = a1Row[7];
+            sum7_0 += in7 * delta0;
+            sum7_1 += in7 * delta1;
+            sum7_2 += in7 * delta2;
         }
+        float[] gw2Row0 = gw2[0];
+        gw2Row0[0] = sum0_0;
+        gw2Row0[1] = sum0_1;
+        gw2Row0[2] = sum0_2;
+        float[] gw2Row1 = gw2[1];
+        gw2Row1[0] = sum1_0;
+        gw2Row1[1] = sum1_1;
+        gw2Row1[2] = sum1_2;
+        float[] gw2Row2 = gw2[2];
+        gw2Row2[0] = sum2_0;
+        gw2Row2[1] = sum2_1;
+        gw2Row2[2] = sum2_2;
+        float[] gw2Row3 = gw2[3];
+        gw2Row3[0] = sum3_0;
+        gw2Row3[1] = sum3_1;
+        gw2Row3[2] = sum3_2;
+        float[] gw2Row4 = gw2[4];
+        gw2Row4[0] = sum4_0;
+        gw2Row4[1] = sum4_1;
+        gw2Row4[2] = sum4_2;
+        float[] gw2Row5 = gw2[5];
+        gw2Row5[0] = sum5_0;
+        gw2Row5[1] = sum5_1;
+        gw2Row5[2] = sum5_2;
+        float[] gw2Row6 = gw2[6];
+        gw2Row6[0] = sum6_0;
+        gw2Row6[1] = sum6_1;
+        gw2Row6[2] = sum6_2;
+        float[] gw2Row7 = gw2[7];
+        gw2Row7[0] = sum7_0;
+        gw2Row7[1] = sum7_1;
+        gw2Row7[2] = sum7_2;
     }
 
     /**
      * gb2 = Σs d2[s]
      */
     private void backwardGb2(int n) {
-        // gb2[j] = Σs d2[s][j]
-        Arrays.fill(gb2, 0.0f);
+        // gb2[j] = Σs d2[s][j], one accumulator per unit, samples added in order
+        float sum0 = 0.0f;
+        float sum1 = 0.0f;
+        float sum2 = 0.0f;
         for (int s = 0; s < n; s++) {
             float[] d2Row = d2[s];
-            for (int j = 0; j < 3; j++) {
-                gb2[j] += d2Row[j];
-            }
+            sum0 += d2Row[0];
+            sum1 += d2Row[1];
+            sum2 += d2Row[2];
         }
+        gb2[0] = sum0;
+        gb2[1] = sum1;
+        gb2[2] = sum2;
     }
 
     /**
      * d1 = (w2ᵀ·d2) ⊙ (if z1 &gt; 0 then 1 else 0)
      */
     private void backwardD1(int n) {
-        // d1 = (w2ᵀ·d2) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
-        // does not vectorise a dot product (a strict-order float reduction)
+        // d1[s][k] = Σj d2[s][j]·w2[j][k], written out term by term (8 × 3 weights)
+        float[] w2Row0 = w2[0];
+        float[] w2Row1 = w2[1];
+        float[] w2Row2 = w2[2];
+        float[] w2Row3 = w2[3];
+        float[] w2Row4 = w2[4];
+        float[] w2Row5 = w2[5];
+        float[] w2Row6 = w2[6];
+        float[] w2Row7 = w2[7];
         for (int s = 0; s < n; s++) {
             float[] d2Row = d2[s];
-            for (int j = 0; j < 3; j++) {
-                d2T[j][s] = d2Row[j];
-            }
-        }
-        for (int k = 0; k < 8; k++) {
-            float[] acc = d1T[k];
-            float[] w2Row = w2[k];
-            Arrays.fill(acc, 0, n, 0.0f);
-            // 3 units per pass over acc, added in j order
-            for (int j = 0; j < 3; j += 3) {
-                float weight0 = w2Row[j + 0];
-                float[] d2TRow0 = d2T[j + 0];
-                float weight1 = w2Row[j + 1];
-                float[] d2TRow1 = d2T[j + 1];
-                float weight2 = w2Row[j + 2];
-                float[] d2TRow2 = d2T[j + 2];
-                for (int s = 0; s < n; s++) {
-                    acc[s] = acc[s] + weight0 * d2TRow0[s] + weight1 * d2TRow1[s] + weight2 * d2TRow2[s];
-                }
-            }
+            float next0 = d2Row[0];
+            float next1 = d2Row[1];
+            float next2 = d2Row[2];
+            float[] d1Row = d1[s];
+            d1Row[0] = 0.0f + next0 * w2Row0[0] + next1 * w2Row0[1] + next2 * w2Row0[2];
+            d1Row[1] = 0.0f + next0 * w2Row1[0] + next1 * w2Row1[1] + next2 * w2Row1[2];
+            d1Row[2] = 0.0f + next0 * w2Row2[0] + next1 * w2Row2[1] + next2 * w2Row2[2];
+            d1Row[3] = 0.0f + next0 * w2Row3[0] + next1 * w2Row3[1] + next2 * w2Row3[2];
+            d1Row[4] = 0.0f + next0 * w2Row4[0] + next1 * w2Row4[1] + next2 * w2Row4[2];
+            d1Row[5] = 0.0f + next0 * w2Row5[0] + next1 * w2Row5[1] + next2 * w2Row5[2];
+            d1Row[6] = 0.0f + next0 * w2Row6[0] + next1 * w2Row6[1] + next2 * w2Row6[2];
+            d1Row[7] = 0.0f + next0 * w2Row7[0] + next1 * w2Row7[1] + next2 * w2Row7[2];
         }
         // d1[s][j] = Σ·(if z1 > 0 then 1 else 0)
         for (int s = 0; s < n; s++) {
             float[] d1Row = d1[s];
             float[] z1Row = z1[s];
-            for (int j = 0; j < 8; j++) {
-                d1Row[j] = d1T[j][s] * (z1Row[j] > 0.0f ? 1.0f : 0.0f);
-            }
+            d1Row[0] = d1Row[0] * (z1Row[0] > 0.0f ? 1.0f : 0.0f);
+            d1Row[1] = d1Row[1] * (z1Row[1] > 0.0f ? 1.0f : 0.0f);
+            d1Row[2] = d1Row[2] * (z1Row[2] > 0.0f ? 1.0f : 0.0f);
+            d1Row[3] = d1Row[3] * (z1Row[3] > 0.0f ? 1.0f : 0.0f);
+            d1Row[4] = d1Row[4] * (z1Row[4] > 0.0f ? 1.0f : 0.0f);
+            d1Row[5] = d1Row[5] * (z1Row[5] > 0.0f ? 1.0f : 0.0f);
+            d1Row[6] = d1Row[6] * (z1Row[6] > 0.0f ? 1.0f : 0.0f);
+            d1Row[7] = d1Row[7] * (z1Row[7] > 0.0f ? 1.0f : 0.0f);
         }
     }
 
@@ -803,90 +827,158 @@ public final class Iris {
      * gw1 = Σs d1[s]·x[s]ᵀ
      */
     private void backwardGw1(int n) {
-        // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
-        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
-        for (int k0 = 0; k0 < 4; k0 += 8) {
-            int k1 = Math.min(4, k0 + 8);
-            int s;
-            if (n >= 4) {
-                float[] d1Row0 = d1[0];
-                float[] xBatchRow0 = xBatch[0];
-                float[] d1Row1 = d1[1];
-                float[] xBatchRow1 = xBatch[1];
-                float[] d1Row2 = d1[2];
-                float[] xBatchRow2 = xBatch[2];
-                float[] d1Row3 = d1[3];
-                float[] xBatchRow3 = xBatch[3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float in1 = xBatchRow1[k];
-                    float in2 = xBatchRow2[k];
-                    float in3 = xBatchRow3[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 8; j++) {
-                        gw1Row[j] = 0.0f + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
-                    }
-                }
-                s = 4;
-            } else {
-                float[] d1Row0 = d1[0];
-                float[] xBatchRow0 = xBatch[0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 8; j++) {
-                        gw1Row[j] = 0.0f + in0 * d1Row0[j];
-                    }
-                }
-                s = 1;
-            }
-            for (; s <= n - 4; s += 4) {
-                float[] d1Row0 = d1[s + 0];
-                float[] xBatchRow0 = xBatch[s + 0];
-                float[] d1Row1 = d1[s + 1];
-                float[] xBatchRow1 = xBatch[s + 1];
-                float[] d1Row2 = d1[s + 2];
-                float[] xBatchRow2 = xBatch[s + 2];
-                float[] d1Row3 = d1[s + 3];
-                float[] xBatchRow3 = xBatch[s + 3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float in1 = xBatchRow1[k];
-                    float in2 = xBatchRow2[k];
-                    float in3 = xBatchRow3[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 8; j++) {
-                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
-                    }
-                }
-            }
-            for (; s < n; s++) {
-                float[] d1Row0 = d1[s + 0];
-                float[] xBatchRow0 = xBatch[s + 0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 8; j++) {
-                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j];
-                    }
-                }
-            }
+        // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major, written out term by term (4 × 8 weights):
+        // one accumulator per weight, samples added in order
+        float sum0_0 = 0.0f;
+        float sum0_1 = 0.0f;
+        float sum0_2 = 0.0f;
+        float sum0_3 = 0.0f;
+        float sum0_4 = 0.0f;
+        float sum0_5 = 0.0f;
+        float sum0_6 = 0.0f;
+        float sum0_7 = 0.0f;
+        float sum1_0 = 0.0f;
+        float sum1_1 = 0.0f;
+        float sum1_2 = 0.0f;
+        float sum1_3 = 0.0f;
+        float sum1_4 = 0.0f;
+        float sum1_5 = 0.0f;
+        float sum1_6 = 0.0f;
+        float sum1_7 = 0.0f;
+        float sum2_0 = 0.0f;
+        float sum2_1 = 0.0f;
+        float sum2_2 = 0.0f;
+        float sum2_3 = 0.0f;
+        float sum2_4 = 0.0f;
+        float sum2_5 = 0.0f;
+        float sum2_6 = 0.0f;
+        float sum2_7 = 0.0f;
+        float sum3_0 = 0.0f;
+        float sum3_1 = 0.0f;
+        float sum3_2 = 0.0f;
+        float sum3_3 = 0.0f;
+        float sum3_4 = 0.0f;
+        float sum3_5 = 0.0f;
+        float sum3_6 = 0.0f;
+        float sum3_7 = 0.0f;
+        for (int s = 0; s < n; s++) {
+            float[] d1Row = d1[s];
+            float[] xBatchRow = xBatch[s];
+            float delta0 = d1Row[0];
+            float delta1 = d1Row[1];
+            float delta2 = d1Row[2];
+            float delta3 = d1Row[3];
+            float delta4 = d1Row[4];
+            float delta5 = d1Row[5];
+            float delta6 = d1Row[6];
+            float delta7 = d1Row[7];
+            float in0 = xBatchRow[0];
+            sum0_0 += in0 * delta0;
+            sum0_1 += in0 * delta1;
+            sum0_2 += in0 * delta2;
+            sum0_3 += in0 * delta3;
+            sum0_4 += in0 * delta4;
+            sum0_5 += in0 * delta5;
+            sum0_6 += in0 * delta6;
+            sum0_7 += in0 * delta7;
+            float in1 = xBatchRow[1];
+            sum1_0 += in1 * delta0;
+            sum1_1 += in1 * delta1;
+            sum1_2 += in1 * delta2;
+            sum1_3 += in1 * delta3;
+            sum1_4 += in1 * delta4;
+            sum1_5 += in1 * delta5;
+            sum1_6 += in1 * delta6;
+            sum1_7 += in1 * delta7;
+            float in2 = xBatchRow[2];
+            sum2_0 += in2 * delta0;
+            sum2_1 += in2 * delta1;
+            sum2_2 += in2 * delta2;
+            sum2_3 += in2 * delta3;
+            sum2_4 += in2 * delta4;
+            sum2_5 += in2 * delta5;
+            sum2_6 += in2 * delta6;
+            sum2_7 += in2 * delta7;
+            float in3 = xBatchRow[3];
+            sum3_0 += in3 * delta0;
+            sum3_1 += in3 * delta1;
+            sum3_2 += in3 * delta2;
+            sum3_3 += in3 * delta3;
+            sum3_4 += in3 * delta4;
+            sum3_5 += in3 * delta5;
+            sum3_6 += in3 * delta6;
+            sum3_7 += in3 * delta7;
         }
+        float[] gw1Row0 = gw1[0];
+        gw1Row0[0] = sum0_0;
+        gw1Row0[1] = sum0_1;
+        gw1Row0[2] = sum0_2;
+        gw1Row0[3] = sum0_3;
+        gw1Row0[4] = sum0_4;
+        gw1Row0[5] = sum0_5;
+        gw1Row0[6] = sum0_6;
+        gw1Row0[7] = sum0_7;
+        float[] gw1Row1 = gw1[1];
+        gw1Row1[0] = sum1_0;
+        gw1Row1[1] = sum1_1;
+        gw1Row1[2] = sum1_2;
+        gw1Row1[3] = sum1_3;
+        gw1Row1[4] = sum1_4;
+        gw1Row1[5] = sum1_5;
+        gw1Row1[6] = sum1_6;
+        gw1Row1[7] = sum1_7;
+        float[] gw1Row2 = gw1[2];
+        gw1Row2[0] = sum2_0;
+        gw1Row2[1] = sum2_1;
+        gw1Row2[2] = sum2_2;
+        gw1Row2[3] = sum2_3;
+        gw1Row2[4] = sum2_4;
+        gw1Row2[5] = sum2_5;
+        gw1Row2[6] = sum2_6;
+        gw1Row2[7] = sum2_7;
+        float[] gw1Row3 = gw1[3];
+        gw1Row3[0] = sum3_0;
+        gw1Row3[1] = sum3_1;
+        gw1Row3[2] = sum3_2;
+        gw1Row3[3] = sum3_3;
+        gw1Row3[4] = sum3_4;
+        gw1Row3[5] = sum3_5;
+        gw1Row3[6] = sum3_6;
+        gw1Row3[7] = sum3_7;
     }
 
     /**
      * gb1 = Σs d1[s]
      */
     private void backwardGb1(int n) {
-        // gb1[j] = Σs d1[s][j]
-        Arrays.fill(gb1, 0.0f);
+        // gb1[j] = Σs d1[s][j], one accumulator per unit, samples added in order
+        float sum0 = 0.0f;
+        float sum1 = 0.0f;
+        float sum2 = 0.0f;
+        float sum3 = 0.0f;
+        float sum4 = 0.0f;
+        float sum5 = 0.0f;
+        float sum6 = 0.0f;
+        float sum7 = 0.0f;
         for (int s = 0; s < n; s++) {
             float[] d1Row = d1[s];
-            for (int j = 0; j < 8; j++) {
-                gb1[j] += d1Row[j];
-            }
+            sum0 += d1Row[0];
+            sum1 += d1Row[1];
+            sum2 += d1Row[2];
+            sum3 += d1Row[3];
+            sum4 += d1Row[4];
+            sum5 += d1Row[5];
+            sum6 += d1Row[6];
+            sum7 += d1Row[7];
         }
+        gb1[0] = sum0;
+        gb1[1] = sum1;
+        gb1[2] = sum2;
+        gb1[3] = sum3;
+        gb1[4] = sum4;
+        gb1[5] = sum5;
+        gb1[6] = sum6;
+        gb1[7] = sum7;
     }
 
     /**
@@ -947,11 +1039,30 @@ public final class Iris {
             float[] vw1Row = vw1[k];
             float[] w1Row = w1[k];
             float[] gw1Row = gw1[k];
-            for (int j = 0; j < 8; j++) {
-                mw1Row[j] = beta1 * mw1Row[j] + gw1Row[j] * (1.0f - beta1);
-                vw1Row[j] = beta2 * vw1Row[j] + gw1Row[j] * gw1Row[j] * (1.0f - beta2);
-                w1Row[j] = w1Row[j] - lr * mw1Row[j] / bc1 / (eps + (float) Math.sqrt(vw1Row[j] / bc2));
-            }
+            mw1Row[0] = beta1 * mw1Row[0] + gw1Row[0] * (1.0f - beta1);
+            vw1Row[0] = beta2 * vw1Row[0] + gw1Row[0] * gw1Row[0] * (1.0f - beta2);
+            w1Row[0] = w1Row[0] - lr * mw1Row[0] / bc1 / (eps + (float) Math.sqrt(vw1Row[0] / bc2));
+            mw1Row[1] = beta1 * mw1Row[1] + gw1Row[1] * (1.0f - beta1);
+            vw1Row[1] = beta2 * vw1Row[1] + gw1Row[1] * gw1Row[1] * (1.0f - beta2);
+            w1Row[1] = w1Row[1] - lr * mw1Row[1] / bc1 / (eps + (float) Math.sqrt(vw1Row[1] / bc2));
+            mw1Row[2] = beta1 * mw1Row[2] + gw1Row[2] * (1.0f - beta1);
+            vw1Row[2] = beta2 * vw1Row[2] + gw1Row[2] * gw1Row[2] * (1.0f - beta2);
+            w1Row[2] = w1Row[2] - lr * mw1Row[2] / bc1 / (eps + (float) Math.sqrt(vw1Row[2] / bc2));
+            mw1Row[3] = beta1 * mw1Row[3] + gw1Row[3] * (1.0f - beta1);
+            vw1Row[3] = beta2 * vw1Row[3] + gw1Row[3] * gw1Row[3] * (1.0f - beta2);
+            w1Row[3] = w1Row[3] - lr * mw1Row[3] / bc1 / (eps + (float) Math.sqrt(vw1Row[3] / bc2));
+            mw1Row[4] = beta1 * mw1Row[4] + gw1Row[4] * (1.0f - beta1);
+            vw1Row[4] = beta2 * vw1Row[4] + gw1Row[4] * gw1Row[4] * (1.0f - beta2);
+            w1Row[4] = w1Row[4] - lr * mw1Row[4] / bc1 / (eps + (float) Math.sqrt(vw1Row[4] / bc2));
+            mw1Row[5] = beta1 * mw1Row[5] + gw1Row[5] * (1.0f - beta1);
+            vw1Row[5] = beta2 * vw1Row[5] + gw1Row[5] * gw1Row[5] * (1.0f - beta2);
+            w1Row[5] = w1Row[5] - lr * mw1Row[5] / bc1 / (eps + (float) Math.sqrt(vw1Row[5] / bc2));
+            mw1Row[6] = beta1 * mw1Row[6] + gw1Row[6] * (1.0f - beta1);
+            vw1Row[6] = beta2 * vw1Row[6] + gw1Row[6] * gw1Row[6] * (1.0f - beta2);
+            w1Row[6] = w1Row[6] - lr * mw1Row[6] / bc1 / (eps + (float) Math.sqrt(vw1Row[6] / bc2));
+            mw1Row[7] = beta1 * mw1Row[7] + gw1Row[7] * (1.0f - beta1);
+            vw1Row[7] = beta2 * vw1Row[7] + gw1Row[7] * gw1Row[7] * (1.0f - beta2);
+            w1Row[7] = w1Row[7] - lr * mw1Row[7] / bc1 / (eps + (float) Math.sqrt(vw1Row[7] / bc2));
         }
     }
 
@@ -964,11 +1075,30 @@ public final class Iris {
         // mb1 = beta1·mb1 + gb1·(1 − beta1)
         // vb1 = beta2·vb1 + gb1²·(1 − beta2)
         // b1 = b1 − lr·mb1/(bc1·(eps + √(vb1/bc2)))
-        for (int j = 0; j < 8; j++) {
-            mb1[j] = beta1 * mb1[j] + gb1[j] * (1.0f - beta1);
-            vb1[j] = beta2 * vb1[j] + gb1[j] * gb1[j] * (1.0f - beta2);
-            b1[j] = b1[j] - lr * mb1[j] / bc1 / (eps + (float) Math.sqrt(vb1[j] / bc2));
-        }
+        mb1[0] = beta1 * mb1[0] + gb1[0] * (1.0f - beta1);
+        vb1[0] = beta2 * vb1[0] + gb1[0] * gb1[0] * (1.0f - beta2);
+        b1[0] = b1[0] - lr * mb1[0] / bc1 / (eps + (float) Math.sqrt(vb1[0] / bc2));
+        mb1[1] = beta1 * mb1[1] + gb1[1] * (1.0f - beta1);
+        vb1[1] = beta2 * vb1[1] + gb1[1] * gb1[1] * (1.0f - beta2);
+        b1[1] = b1[1] - lr * mb1[1] / bc1 / (eps + (float) Math.sqrt(vb1[1] / bc2));
+        mb1[2] = beta1 * mb1[2] + gb1[2] * (1.0f - beta1);
+        vb1[2] = beta2 * vb1[2] + gb1[2] * gb1[2] * (1.0f - beta2);
+        b1[2] = b1[2] - lr * mb1[2] / bc1 / (eps + (float) Math.sqrt(vb1[2] / bc2));
+        mb1[3] = beta1 * mb1[3] + gb1[3] * (1.0f - beta1);
+        vb1[3] = beta2 * vb1[3] + gb1[3] * gb1[3] * (1.0f - beta2);
+        b1[3] = b1[3] - lr * mb1[3] / bc1 / (eps + (float) Math.sqrt(vb1[3] / bc2));
+        mb1[4] = beta1 * mb1[4] + gb1[4] * (1.0f - beta1);
+        vb1[4] = beta2 * vb1[4] + gb1[4] * gb1[4] * (1.0f - beta2);
+        b1[4] = b1[4] - lr * mb1[4] / bc1 / (eps + (float) Math.sqrt(vb1[4] / bc2));
+        mb1[5] = beta1 * mb1[5] + gb1[5] * (1.0f - beta1);
+        vb1[5] = beta2 * vb1[5] + gb1[5] * gb1[5] * (1.0f - beta2);
+        b1[5] = b1[5] - lr * mb1[5] / bc1 / (eps + (float) Math.sqrt(vb1[5] / bc2));
+        mb1[6] = beta1 * mb1[6] + gb1[6] * (1.0f - beta1);
+        vb1[6] = beta2 * vb1[6] + gb1[6] * gb1[6] * (1.0f - beta2);
+        b1[6] = b1[6] - lr * mb1[6] / bc1 / (eps + (float) Math.sqrt(vb1[6] / bc2));
+        mb1[7] = beta1 * mb1[7] + gb1[7] * (1.0f - beta1);
+        vb1[7] = beta2 * vb1[7] + gb1[7] * gb1[7] * (1.0f - beta2);
+        b1[7] = b1[7] - lr * mb1[7] / bc1 / (eps + (float) Math.sqrt(vb1[7] / bc2));
     }
 
     /**
@@ -985,11 +1115,15 @@ public final class Iris {
             float[] vw2Row = vw2[k];
             float[] w2Row = w2[k];
             float[] gw2Row = gw2[k];
-            for (int j = 0; j < 3; j++) {
-                mw2Row[j] = beta1 * mw2Row[j] + gw2Row[j] * (1.0f - beta1);
-                vw2Row[j] = beta2 * vw2Row[j] + gw2Row[j] * gw2Row[j] * (1.0f - beta2);
-                w2Row[j] = w2Row[j] - lr * mw2Row[j] / bc1 / (eps + (float) Math.sqrt(vw2Row[j] / bc2));
-            }
+            mw2Row[0] = beta1 * mw2Row[0] + gw2Row[0] * (1.0f - beta1);
+            vw2Row[0] = beta2 * vw2Row[0] + gw2Row[0] * gw2Row[0] * (1.0f - beta2);
+            w2Row[0] = w2Row[0] - lr * mw2Row[0] / bc1 / (eps + (float) Math.sqrt(vw2Row[0] / bc2));
+            mw2Row[1] = beta1 * mw2Row[1] + gw2Row[1] * (1.0f - beta1);
+            vw2Row[1] = beta2 * vw2Row[1] + gw2Row[1] * gw2Row[1] * (1.0f - beta2);
+            w2Row[1] = w2Row[1] - lr * mw2Row[1] / bc1 / (eps + (float) Math.sqrt(vw2Row[1] / bc2));
+            mw2Row[2] = beta1 * mw2Row[2] + gw2Row[2] * (1.0f - beta1);
+            vw2Row[2] = beta2 * vw2Row[2] + gw2Row[2] * gw2Row[2] * (1.0f - beta2);
+            w2Row[2] = w2Row[2] - lr * mw2Row[2] / bc1 / (eps + (float) Math.sqrt(vw2Row[2] / bc2));
         }
     }
 
@@ -1002,11 +1136,15 @@ public final class Iris {
         // mb2 = beta1·mb2 + gb2·(1 − beta1)
         // vb2 = beta2·vb2 + gb2²·(1 − beta2)
         // b2 = b2 − lr·mb2/(bc1·(eps + √(vb2/bc2)))
-        for (int j = 0; j < 3; j++) {
-            mb2[j] = beta1 * mb2[j] + gb2[j] * (1.0f - beta1);
-            vb2[j] = beta2 * vb2[j] + gb2[j] * gb2[j] * (1.0f - beta2);
-            b2[j] = b2[j] - lr * mb2[j] / bc1 / (eps + (float) Math.sqrt(vb2[j] / bc2));
-        }
+        mb2[0] = beta1 * mb2[0] + gb2[0] * (1.0f - beta1);
+        vb2[0] = beta2 * vb2[0] + gb2[0] * gb2[0] * (1.0f - beta2);
+        b2[0] = b2[0] - lr * mb2[0] / bc1 / (eps + (float) Math.sqrt(vb2[0] / bc2));
+        mb2[1] = beta1 * mb2[1] + gb2[1] * (1.0f - beta1);
+        vb2[1] = beta2 * vb2[1] + gb2[1] * gb2[1] * (1.0f - beta2);
+        b2[1] = b2[1] - lr * mb2[1] / bc1 / (eps + (float) Math.sqrt(vb2[1] / bc2));
+        mb2[2] = beta1 * mb2[2] + gb2[2] * (1.0f - beta1);
+        vb2[2] = beta2 * vb2[2] + gb2[2] * gb2[2] * (1.0f - beta2);
+        b2[2] = b2[2] - lr * mb2[2] / bc1 / (eps + (float) Math.sqrt(vb2[2] / bc2));
     }
 
     /**

@@ -192,16 +192,6 @@ public final class WorkedExample {
     private final float[] gb1 = new float[1];
 
     /**
-     * d2: delta of layer 2, transposed scratch [1][sample].
-     */
-    private final float[][] d2T = new float[1][1];
-
-    /**
-     * d1: delta of layer 1, transposed scratch [1][sample].
-     */
-    private final float[][] d1T = new float[1][1];
-
-    /**
      * The scalar lr of the current step.
      */
     private float lr;
@@ -443,34 +433,20 @@ public final class WorkedExample {
      * a1 = if z1 &gt; 0 then z1 else 0
      */
     private void forwardZ1(int n) {
-        // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
-        // adds 1 weight rows at once, in k order (the same sums as one row at a time), so each output row
-        // is loaded and stored once per 1 products
-        for (int s0 = 0; s0 < n; s0 += 8) {
-            int s1 = Math.min(n, s0 + 8);
-            for (int s = s0; s < s1; s++) {
-                System.arraycopy(b1, 0, z1[s], 0, 1);
-            }
-            for (int k = 0; k < 1; k += 1) {
-                float[] w1Row0 = w1[k + 0];
-                for (int s = s0; s < s1; s++) {
-                    float[] xBatchRow = xBatch[s];
-                    float in0 = xBatchRow[k + 0];
-                    float[] z1Row = z1[s];
-                    for (int j = 0; j < 1; j++) {
-                        z1Row[j] = z1Row[j] + in0 * w1Row0[j];
-                    }
-                }
-            }
-            // a1 = if z1 > 0 then z1 else 0, fused: row s is complete
-            for (int s = s0; s < s1; s++) {
-                float[] a1Row = a1[s];
-                float[] z1Row = z1[s];
-                for (int j = 0; j < 1; j++) {
-                    a1Row[j] = (z1Row[j] > 0.0f ? z1Row[j] : 0.0f);
-                }
-            }
+        // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], written out term by term (1 × 1 weights: loops would cost
+        // more than the arithmetic)
+        float[] w1Row0 = w1[0];
+        for (int s = 0; s < n; s++) {
+            float[] xBatchRow = xBatch[s];
+            float in0 = xBatchRow[0];
+            float[] z1Row = z1[s];
+            z1Row[0] = b1[0] + in0 * w1Row0[0];
+        }
+        // a1 = if z1 > 0 then z1 else 0
+        for (int s = 0; s < n; s++) {
+            float[] a1Row = a1[s];
+            float[] z1Row = z1[s];
+            a1Row[0] = (z1Row[0] > 0.0f ? z1Row[0] : 0.0f);
         }
     }
 
@@ -479,34 +455,20 @@ public final class WorkedExample {
      * a2 = z2
      */
     private void forwardZ2(int n) {
-        // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
-        // adds 1 weight rows at once, in k order (the same sums as one row at a time), so each output row
-        // is loaded and stored once per 1 products
-        for (int s0 = 0; s0 < n; s0 += 8) {
-            int s1 = Math.min(n, s0 + 8);
-            for (int s = s0; s < s1; s++) {
-                System.arraycopy(b2, 0, z2[s], 0, 1);
-            }
-            for (int k = 0; k < 1; k += 1) {
-                float[] w2Row0 = w2[k + 0];
-                for (int s = s0; s < s1; s++) {
-                    float[] a1Row = a1[s];
-                    float in0 = a1Row[k + 0];
-                    float[] z2Row = z2[s];
-                    for (int j = 0; j < 1; j++) {
-                        z2Row[j] = z2Row[j] + in0 * w2Row0[j];
-                    }
-                }
-            }
-            // a2 = z2, fused: row s is complete
-            for (int s = s0; s < s1; s++) {
-                float[] a2Row = a2[s];
-                float[] z2Row = z2[s];
-                for (int j = 0; j < 1; j++) {
-                    a2Row[j] = z2Row[j];
-                }
-            }
+        // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], written out term by term (1 × 1 weights: loops would cost
+        // more than the arithmetic)
+        float[] w2Row0 = w2[0];
+        for (int s = 0; s < n; s++) {
+            float[] a1Row = a1[s];
+            float in0 = a1Row[0];
+            float[] z2Row = z2[s];
+            z2Row[0] = b2[0] + in0 * w2Row0[0];
+        }
+        // a2 = z2
+        for (int s = 0; s < n; s++) {
+            float[] a2Row = a2[s];
+            float[] z2Row = z2[s];
+            a2Row[0] = z2Row[0];
         }
     }
 
@@ -520,9 +482,7 @@ public final class WorkedExample {
         for (int s = 0; s < n; s++) {
             float[] a2Row = a2[s];
             float[] yBatchRow = yBatch[s];
-            for (int j = 0; j < 1; j++) {
-                sum += (a2Row[j] - yBatchRow[j]) * (a2Row[j] - yBatchRow[j]);
-            }
+            sum += (a2Row[0] - yBatchRow[0]) * (a2Row[0] - yBatchRow[0]);
         }
         double scale = 1.0f / N;
         return sum * scale;
@@ -538,9 +498,7 @@ public final class WorkedExample {
             float[] d2Row = d2[s];
             float[] a2Row = a2[s];
             float[] yBatchRow = yBatch[s];
-            for (int j = 0; j < 1; j++) {
-                d2Row[j] = 2.0f * (a2Row[j] - yBatchRow[j]) / N;
-            }
+            d2Row[0] = 2.0f * (a2Row[0] - yBatchRow[0]) / N;
         }
     }
 
@@ -548,124 +506,50 @@ public final class WorkedExample {
      * gw2 = Σs d2[s]·a1[s]ᵀ
      */
     private void backwardGw2(int n) {
-        // gw2[j][k] = Σs d2[s][j]·a1[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
-        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
-        for (int k0 = 0; k0 < 1; k0 += 8) {
-            int k1 = Math.min(1, k0 + 8);
-            int s;
-            if (n >= 4) {
-                float[] d2Row0 = d2[0];
-                float[] a1Row0 = a1[0];
-                float[] d2Row1 = d2[1];
-                float[] a1Row1 = a1[1];
-                float[] d2Row2 = d2[2];
-                float[] a1Row2 = a1[2];
-                float[] d2Row3 = d2[3];
-                float[] a1Row3 = a1[3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float in1 = a1Row1[k];
-                    float in2 = a1Row2[k];
-                    float in3 = a1Row3[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw2Row[j] = 0.0f + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
-                    }
-                }
-                s = 4;
-            } else {
-                float[] d2Row0 = d2[0];
-                float[] a1Row0 = a1[0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw2Row[j] = 0.0f + in0 * d2Row0[j];
-                    }
-                }
-                s = 1;
-            }
-            for (; s <= n - 4; s += 4) {
-                float[] d2Row0 = d2[s + 0];
-                float[] a1Row0 = a1[s + 0];
-                float[] d2Row1 = d2[s + 1];
-                float[] a1Row1 = a1[s + 1];
-                float[] d2Row2 = d2[s + 2];
-                float[] a1Row2 = a1[s + 2];
-                float[] d2Row3 = d2[s + 3];
-                float[] a1Row3 = a1[s + 3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float in1 = a1Row1[k];
-                    float in2 = a1Row2[k];
-                    float in3 = a1Row3[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
-                    }
-                }
-            }
-            for (; s < n; s++) {
-                float[] d2Row0 = d2[s + 0];
-                float[] a1Row0 = a1[s + 0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j];
-                    }
-                }
-            }
+        // gw2[j][k] = Σs d2[s][j]·a1[s][k], stored input-major, written out term by term (1 × 1 weights):
+        // one accumulator per weight, samples added in order
+        float sum0_0 = 0.0f;
+        for (int s = 0; s < n; s++) {
+            float[] d2Row = d2[s];
+            float[] a1Row = a1[s];
+            float delta0 = d2Row[0];
+            float in0 = a1Row[0];
+            sum0_0 += in0 * delta0;
         }
+        float[] gw2Row0 = gw2[0];
+        gw2Row0[0] = sum0_0;
     }
 
     /**
      * gb2 = Σs d2[s]
      */
     private void backwardGb2(int n) {
-        // gb2[j] = Σs d2[s][j]
-        Arrays.fill(gb2, 0.0f);
+        // gb2[j] = Σs d2[s][j], one accumulator per unit, samples added in order
+        float sum0 = 0.0f;
         for (int s = 0; s < n; s++) {
             float[] d2Row = d2[s];
-            for (int j = 0; j < 1; j++) {
-                gb2[j] += d2Row[j];
-            }
+            sum0 += d2Row[0];
         }
+        gb2[0] = sum0;
     }
 
     /**
      * d1 = (w2ᵀ·d2) ⊙ (if z1 &gt; 0 then 1 else 0)
      */
     private void backwardD1(int n) {
-        // d1 = (w2ᵀ·d2) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
-        // does not vectorise a dot product (a strict-order float reduction)
+        // d1[s][k] = Σj d2[s][j]·w2[j][k], written out term by term (1 × 1 weights)
+        float[] w2Row0 = w2[0];
         for (int s = 0; s < n; s++) {
             float[] d2Row = d2[s];
-            for (int j = 0; j < 1; j++) {
-                d2T[j][s] = d2Row[j];
-            }
-        }
-        for (int k = 0; k < 1; k++) {
-            float[] acc = d1T[k];
-            float[] w2Row = w2[k];
-            Arrays.fill(acc, 0, n, 0.0f);
-            // 1 units per pass over acc, added in j order
-            for (int j = 0; j < 1; j += 1) {
-                float weight0 = w2Row[j + 0];
-                float[] d2TRow0 = d2T[j + 0];
-                for (int s = 0; s < n; s++) {
-                    acc[s] = acc[s] + weight0 * d2TRow0[s];
-                }
-            }
+            float next0 = d2Row[0];
+            float[] d1Row = d1[s];
+            d1Row[0] = 0.0f + next0 * w2Row0[0];
         }
         // d1[s][j] = Σ·(if z1 > 0 then 1 else 0)
         for (int s = 0; s < n; s++) {
             float[] d1Row = d1[s];
             float[] z1Row = z1[s];
-            for (int j = 0; j < 1; j++) {
-                d1Row[j] = d1T[j][s] * (z1Row[j] > 0.0f ? 1.0f : 0.0f);
-            }
+            d1Row[0] = d1Row[0] * (z1Row[0] > 0.0f ? 1.0f : 0.0f);
         }
     }
 
@@ -673,90 +557,31 @@ public final class WorkedExample {
      * gw1 = Σs d1[s]·x[s]ᵀ
      */
     private void backwardGw1(int n) {
-        // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
-        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
-        for (int k0 = 0; k0 < 1; k0 += 8) {
-            int k1 = Math.min(1, k0 + 8);
-            int s;
-            if (n >= 4) {
-                float[] d1Row0 = d1[0];
-                float[] xBatchRow0 = xBatch[0];
-                float[] d1Row1 = d1[1];
-                float[] xBatchRow1 = xBatch[1];
-                float[] d1Row2 = d1[2];
-                float[] xBatchRow2 = xBatch[2];
-                float[] d1Row3 = d1[3];
-                float[] xBatchRow3 = xBatch[3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float in1 = xBatchRow1[k];
-                    float in2 = xBatchRow2[k];
-                    float in3 = xBatchRow3[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw1Row[j] = 0.0f + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
-                    }
-                }
-                s = 4;
-            } else {
-                float[] d1Row0 = d1[0];
-                float[] xBatchRow0 = xBatch[0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw1Row[j] = 0.0f + in0 * d1Row0[j];
-                    }
-                }
-                s = 1;
-            }
-            for (; s <= n - 4; s += 4) {
-                float[] d1Row0 = d1[s + 0];
-                float[] xBatchRow0 = xBatch[s + 0];
-                float[] d1Row1 = d1[s + 1];
-                float[] xBatchRow1 = xBatch[s + 1];
-                float[] d1Row2 = d1[s + 2];
-                float[] xBatchRow2 = xBatch[s + 2];
-                float[] d1Row3 = d1[s + 3];
-                float[] xBatchRow3 = xBatch[s + 3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float in1 = xBatchRow1[k];
-                    float in2 = xBatchRow2[k];
-                    float in3 = xBatchRow3[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
-                    }
-                }
-            }
-            for (; s < n; s++) {
-                float[] d1Row0 = d1[s + 0];
-                float[] xBatchRow0 = xBatch[s + 0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j];
-                    }
-                }
-            }
+        // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major, written out term by term (1 × 1 weights):
+        // one accumulator per weight, samples added in order
+        float sum0_0 = 0.0f;
+        for (int s = 0; s < n; s++) {
+            float[] d1Row = d1[s];
+            float[] xBatchRow = xBatch[s];
+            float delta0 = d1Row[0];
+            float in0 = xBatchRow[0];
+            sum0_0 += in0 * delta0;
         }
+        float[] gw1Row0 = gw1[0];
+        gw1Row0[0] = sum0_0;
     }
 
     /**
      * gb1 = Σs d1[s]
      */
     private void backwardGb1(int n) {
-        // gb1[j] = Σs d1[s][j]
-        Arrays.fill(gb1, 0.0f);
+        // gb1[j] = Σs d1[s][j], one accumulator per unit, samples added in order
+        float sum0 = 0.0f;
         for (int s = 0; s < n; s++) {
             float[] d1Row = d1[s];
-            for (int j = 0; j < 1; j++) {
-                gb1[j] += d1Row[j];
-            }
+            sum0 += d1Row[0];
         }
+        gb1[0] = sum0;
     }
 
     /**
@@ -774,9 +599,7 @@ public final class WorkedExample {
         for (int k = 0; k < 1; k++) {
             float[] w1Row = w1[k];
             float[] gw1Row = gw1[k];
-            for (int j = 0; j < 1; j++) {
-                w1Row[j] = w1Row[j] - gw1Row[j] * lr;
-            }
+            w1Row[0] = w1Row[0] - gw1Row[0] * lr;
         }
     }
 
@@ -785,9 +608,7 @@ public final class WorkedExample {
      */
     private void updateB1(int n) {
         // b1 = b1 − gb1·lr
-        for (int j = 0; j < 1; j++) {
-            b1[j] = b1[j] - gb1[j] * lr;
-        }
+        b1[0] = b1[0] - gb1[0] * lr;
     }
 
     /**
@@ -798,9 +619,7 @@ public final class WorkedExample {
         for (int k = 0; k < 1; k++) {
             float[] w2Row = w2[k];
             float[] gw2Row = gw2[k];
-            for (int j = 0; j < 1; j++) {
-                w2Row[j] = w2Row[j] - gw2Row[j] * lr;
-            }
+            w2Row[0] = w2Row[0] - gw2Row[0] * lr;
         }
     }
 
@@ -809,9 +628,7 @@ public final class WorkedExample {
      */
     private void updateB2(int n) {
         // b2 = b2 − gb2·lr
-        for (int j = 0; j < 1; j++) {
-            b2[j] = b2[j] - gb2[j] * lr;
-        }
+        b2[0] = b2[0] - gb2[0] * lr;
     }
 
     /**

@@ -192,16 +192,6 @@ public final class Xor {
     private final float[] gb1 = new float[4];
 
     /**
-     * d2: delta of layer 2, transposed scratch [1][sample].
-     */
-    private final float[][] d2T = new float[1][4];
-
-    /**
-     * d1: delta of layer 1, transposed scratch [4][sample].
-     */
-    private final float[][] d1T = new float[4][4];
-
-    /**
      * The scalar lr of the current step.
      */
     private float lr;
@@ -443,36 +433,28 @@ public final class Xor {
      * a1 = tanh(z1)
      */
     private void forwardZ1(int n) {
-        // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
-        // adds 2 weight rows at once, in k order (the same sums as one row at a time), so each output row
-        // is loaded and stored once per 2 products
-        for (int s0 = 0; s0 < n; s0 += 8) {
-            int s1 = Math.min(n, s0 + 8);
-            for (int s = s0; s < s1; s++) {
-                System.arraycopy(b1, 0, z1[s], 0, 4);
-            }
-            for (int k = 0; k < 2; k += 2) {
-                float[] w1Row0 = w1[k + 0];
-                float[] w1Row1 = w1[k + 1];
-                for (int s = s0; s < s1; s++) {
-                    float[] xBatchRow = xBatch[s];
-                    float in0 = xBatchRow[k + 0];
-                    float in1 = xBatchRow[k + 1];
-                    float[] z1Row = z1[s];
-                    for (int j = 0; j < 4; j++) {
-                        z1Row[j] = z1Row[j] + in0 * w1Row0[j] + in1 * w1Row1[j];
-                    }
-                }
-            }
-            // a1 = tanh(z1), fused: row s is complete
-            for (int s = s0; s < s1; s++) {
-                float[] a1Row = a1[s];
-                float[] z1Row = z1[s];
-                for (int j = 0; j < 4; j++) {
-                    a1Row[j] = (float) Math.tanh(z1Row[j]);
-                }
-            }
+        // z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], written out term by term (2 × 4 weights: loops would cost
+        // more than the arithmetic)
+        float[] w1Row0 = w1[0];
+        float[] w1Row1 = w1[1];
+        for (int s = 0; s < n; s++) {
+            float[] xBatchRow = xBatch[s];
+            float in0 = xBatchRow[0];
+            float in1 = xBatchRow[1];
+            float[] z1Row = z1[s];
+            z1Row[0] = b1[0] + in0 * w1Row0[0] + in1 * w1Row1[0];
+            z1Row[1] = b1[1] + in0 * w1Row0[1] + in1 * w1Row1[1];
+            z1Row[2] = b1[2] + in0 * w1Row0[2] + in1 * w1Row1[2];
+            z1Row[3] = b1[3] + in0 * w1Row0[3] + in1 * w1Row1[3];
+        }
+        // a1 = tanh(z1)
+        for (int s = 0; s < n; s++) {
+            float[] a1Row = a1[s];
+            float[] z1Row = z1[s];
+            a1Row[0] = (float) tanh(z1Row[0]);
+            a1Row[1] = (float) tanh(z1Row[1]);
+            a1Row[2] = (float) tanh(z1Row[2]);
+            a1Row[3] = (float) tanh(z1Row[3]);
         }
     }
 
@@ -481,40 +463,26 @@ public final class Xor {
      * a2 = σ(z2)
      */
     private void forwardZ2(int n) {
-        // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], 8 samples per block so that each weight row
-        // serves 8 samples; the inner loop is an axpy over the units j (weights stored input-major) that
-        // adds 4 weight rows at once, in k order (the same sums as one row at a time), so each output row
-        // is loaded and stored once per 4 products
-        for (int s0 = 0; s0 < n; s0 += 8) {
-            int s1 = Math.min(n, s0 + 8);
-            for (int s = s0; s < s1; s++) {
-                System.arraycopy(b2, 0, z2[s], 0, 1);
-            }
-            for (int k = 0; k < 4; k += 4) {
-                float[] w2Row0 = w2[k + 0];
-                float[] w2Row1 = w2[k + 1];
-                float[] w2Row2 = w2[k + 2];
-                float[] w2Row3 = w2[k + 3];
-                for (int s = s0; s < s1; s++) {
-                    float[] a1Row = a1[s];
-                    float in0 = a1Row[k + 0];
-                    float in1 = a1Row[k + 1];
-                    float in2 = a1Row[k + 2];
-                    float in3 = a1Row[k + 3];
-                    float[] z2Row = z2[s];
-                    for (int j = 0; j < 1; j++) {
-                        z2Row[j] = z2Row[j] + in0 * w2Row0[j] + in1 * w2Row1[j] + in2 * w2Row2[j] + in3 * w2Row3[j];
-                    }
-                }
-            }
-            // a2 = σ(z2), fused: row s is complete
-            for (int s = s0; s < s1; s++) {
-                float[] a2Row = a2[s];
-                float[] z2Row = z2[s];
-                for (int j = 0; j < 1; j++) {
-                    a2Row[j] = (float) sigmoid(z2Row[j]);
-                }
-            }
+        // z2[s][j] = b2[j] + Σk w2[j][k]·a1[s][k], written out term by term (4 × 1 weights: loops would cost
+        // more than the arithmetic)
+        float[] w2Row0 = w2[0];
+        float[] w2Row1 = w2[1];
+        float[] w2Row2 = w2[2];
+        float[] w2Row3 = w2[3];
+        for (int s = 0; s < n; s++) {
+            float[] a1Row = a1[s];
+            float in0 = a1Row[0];
+            float in1 = a1Row[1];
+            float in2 = a1Row[2];
+            float in3 = a1Row[3];
+            float[] z2Row = z2[s];
+            z2Row[0] = b2[0] + in0 * w2Row0[0] + in1 * w2Row1[0] + in2 * w2Row2[0] + in3 * w2Row3[0];
+        }
+        // a2 = σ(z2)
+        for (int s = 0; s < n; s++) {
+            float[] a2Row = a2[s];
+            float[] z2Row = z2[s];
+            a2Row[0] = (float) sigmoid(z2Row[0]);
         }
     }
 
@@ -528,9 +496,7 @@ public final class Xor {
         for (int s = 0; s < n; s++) {
             float[] yBatchRow = yBatch[s];
             float[] z2Row = z2[s];
-            for (int j = 0; j < 1; j++) {
-                sum += (float) softplus(z2Row[j]) - yBatchRow[j] * z2Row[j];
-            }
+            sum += (float) softplus(z2Row[0]) - yBatchRow[0] * z2Row[0];
         }
         double scale = 1.0f / N;
         return sum * scale;
@@ -546,9 +512,7 @@ public final class Xor {
             float[] d2Row = d2[s];
             float[] a2Row = a2[s];
             float[] yBatchRow = yBatch[s];
-            for (int j = 0; j < 1; j++) {
-                d2Row[j] = (a2Row[j] - yBatchRow[j]) / N;
-            }
+            d2Row[0] = (a2Row[0] - yBatchRow[0]) / N;
         }
     }
 
@@ -556,124 +520,74 @@ public final class Xor {
      * gw2 = Σs d2[s]·a1[s]ᵀ
      */
     private void backwardGw2(int n) {
-        // gw2[j][k] = Σs d2[s][j]·a1[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
-        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
-        for (int k0 = 0; k0 < 4; k0 += 8) {
-            int k1 = Math.min(4, k0 + 8);
-            int s;
-            if (n >= 4) {
-                float[] d2Row0 = d2[0];
-                float[] a1Row0 = a1[0];
-                float[] d2Row1 = d2[1];
-                float[] a1Row1 = a1[1];
-                float[] d2Row2 = d2[2];
-                float[] a1Row2 = a1[2];
-                float[] d2Row3 = d2[3];
-                float[] a1Row3 = a1[3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float in1 = a1Row1[k];
-                    float in2 = a1Row2[k];
-                    float in3 = a1Row3[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw2Row[j] = 0.0f + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
-                    }
-                }
-                s = 4;
-            } else {
-                float[] d2Row0 = d2[0];
-                float[] a1Row0 = a1[0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw2Row[j] = 0.0f + in0 * d2Row0[j];
-                    }
-                }
-                s = 1;
-            }
-            for (; s <= n - 4; s += 4) {
-                float[] d2Row0 = d2[s + 0];
-                float[] a1Row0 = a1[s + 0];
-                float[] d2Row1 = d2[s + 1];
-                float[] a1Row1 = a1[s + 1];
-                float[] d2Row2 = d2[s + 2];
-                float[] a1Row2 = a1[s + 2];
-                float[] d2Row3 = d2[s + 3];
-                float[] a1Row3 = a1[s + 3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float in1 = a1Row1[k];
-                    float in2 = a1Row2[k];
-                    float in3 = a1Row3[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j] + in1 * d2Row1[j] + in2 * d2Row2[j] + in3 * d2Row3[j];
-                    }
-                }
-            }
-            for (; s < n; s++) {
-                float[] d2Row0 = d2[s + 0];
-                float[] a1Row0 = a1[s + 0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = a1Row0[k];
-                    float[] gw2Row = gw2[k];
-                    for (int j = 0; j < 1; j++) {
-                        gw2Row[j] = gw2Row[j] + in0 * d2Row0[j];
-                    }
-                }
-            }
+        // gw2[j][k] = Σs d2[s][j]·a1[s][k], stored input-major, written out term by term (4 × 1 weights):
+        // one accumulator per weight, samples added in order
+        float sum0_0 = 0.0f;
+        float sum1_0 = 0.0f;
+        float sum2_0 = 0.0f;
+        float sum3_0 = 0.0f;
+        for (int s = 0; s < n; s++) {
+            float[] d2Row = d2[s];
+            float[] a1Row = a1[s];
+            float delta0 = d2Row[0];
+            float in0 = a1Row[0];
+            sum0_0 += in0 * delta0;
+            float in1 = a1Row[1];
+            sum1_0 += in1 * delta0;
+            float in2 = a1Row[2];
+            sum2_0 += in2 * delta0;
+            float in3 = a1Row[3];
+            sum3_0 += in3 * delta0;
         }
+        float[] gw2Row0 = gw2[0];
+        gw2Row0[0] = sum0_0;
+        float[] gw2Row1 = gw2[1];
+        gw2Row1[0] = sum1_0;
+        float[] gw2Row2 = gw2[2];
+        gw2Row2[0] = sum2_0;
+        float[] gw2Row3 = gw2[3];
+        gw2Row3[0] = sum3_0;
     }
 
     /**
      * gb2 = Σs d2[s]
      */
     private void backwardGb2(int n) {
-        // gb2[j] = Σs d2[s][j]
-        Arrays.fill(gb2, 0.0f);
+        // gb2[j] = Σs d2[s][j], one accumulator per unit, samples added in order
+        float sum0 = 0.0f;
         for (int s = 0; s < n; s++) {
             float[] d2Row = d2[s];
-            for (int j = 0; j < 1; j++) {
-                gb2[j] += d2Row[j];
-            }
+            sum0 += d2Row[0];
         }
+        gb2[0] = sum0;
     }
 
     /**
      * d1 = (w2ᵀ·d2) ⊙ (1 − a1²)
      */
     private void backwardD1(int n) {
-        // d1 = (w2ᵀ·d2) ⊙ f′: the product as axpy loops over the batch on transposed rows, because C2
-        // does not vectorise a dot product (a strict-order float reduction)
+        // d1[s][k] = Σj d2[s][j]·w2[j][k], written out term by term (4 × 1 weights)
+        float[] w2Row0 = w2[0];
+        float[] w2Row1 = w2[1];
+        float[] w2Row2 = w2[2];
+        float[] w2Row3 = w2[3];
         for (int s = 0; s < n; s++) {
             float[] d2Row = d2[s];
-            for (int j = 0; j < 1; j++) {
-                d2T[j][s] = d2Row[j];
-            }
-        }
-        for (int k = 0; k < 4; k++) {
-            float[] acc = d1T[k];
-            float[] w2Row = w2[k];
-            Arrays.fill(acc, 0, n, 0.0f);
-            // 1 units per pass over acc, added in j order
-            for (int j = 0; j < 1; j += 1) {
-                float weight0 = w2Row[j + 0];
-                float[] d2TRow0 = d2T[j + 0];
-                for (int s = 0; s < n; s++) {
-                    acc[s] = acc[s] + weight0 * d2TRow0[s];
-                }
-            }
+            float next0 = d2Row[0];
+            float[] d1Row = d1[s];
+            d1Row[0] = 0.0f + next0 * w2Row0[0];
+            d1Row[1] = 0.0f + next0 * w2Row1[0];
+            d1Row[2] = 0.0f + next0 * w2Row2[0];
+            d1Row[3] = 0.0f + next0 * w2Row3[0];
         }
         // d1[s][j] = Σ·(1 − a1²)
         for (int s = 0; s < n; s++) {
             float[] d1Row = d1[s];
             float[] a1Row = a1[s];
-            for (int j = 0; j < 4; j++) {
-                d1Row[j] = d1T[j][s] * (1.0f - a1Row[j] * a1Row[j]);
-            }
+            d1Row[0] = d1Row[0] * (1.0f - a1Row[0] * a1Row[0]);
+            d1Row[1] = d1Row[1] * (1.0f - a1Row[1] * a1Row[1]);
+            d1Row[2] = d1Row[2] * (1.0f - a1Row[2] * a1Row[2]);
+            d1Row[3] = d1Row[3] * (1.0f - a1Row[3] * a1Row[3]);
         }
     }
 
@@ -681,90 +595,66 @@ public final class Xor {
      * gw1 = Σs d1[s]·x[s]ᵀ
      */
     private void backwardGw1(int n) {
-        // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major; 8 weight rows per block share each
-        // delta row, and the inner loop is an axpy over the units j adding 4 samples per pass, in sample order.
-        // The first pass writes 0 + products instead of adding to a zeroed row: the same sums, one pass fewer
-        for (int k0 = 0; k0 < 2; k0 += 8) {
-            int k1 = Math.min(2, k0 + 8);
-            int s;
-            if (n >= 4) {
-                float[] d1Row0 = d1[0];
-                float[] xBatchRow0 = xBatch[0];
-                float[] d1Row1 = d1[1];
-                float[] xBatchRow1 = xBatch[1];
-                float[] d1Row2 = d1[2];
-                float[] xBatchRow2 = xBatch[2];
-                float[] d1Row3 = d1[3];
-                float[] xBatchRow3 = xBatch[3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float in1 = xBatchRow1[k];
-                    float in2 = xBatchRow2[k];
-                    float in3 = xBatchRow3[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 4; j++) {
-                        gw1Row[j] = 0.0f + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
-                    }
-                }
-                s = 4;
-            } else {
-                float[] d1Row0 = d1[0];
-                float[] xBatchRow0 = xBatch[0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 4; j++) {
-                        gw1Row[j] = 0.0f + in0 * d1Row0[j];
-                    }
-                }
-                s = 1;
-            }
-            for (; s <= n - 4; s += 4) {
-                float[] d1Row0 = d1[s + 0];
-                float[] xBatchRow0 = xBatch[s + 0];
-                float[] d1Row1 = d1[s + 1];
-                float[] xBatchRow1 = xBatch[s + 1];
-                float[] d1Row2 = d1[s + 2];
-                float[] xBatchRow2 = xBatch[s + 2];
-                float[] d1Row3 = d1[s + 3];
-                float[] xBatchRow3 = xBatch[s + 3];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float in1 = xBatchRow1[k];
-                    float in2 = xBatchRow2[k];
-                    float in3 = xBatchRow3[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 4; j++) {
-                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j] + in1 * d1Row1[j] + in2 * d1Row2[j] + in3 * d1Row3[j];
-                    }
-                }
-            }
-            for (; s < n; s++) {
-                float[] d1Row0 = d1[s + 0];
-                float[] xBatchRow0 = xBatch[s + 0];
-                for (int k = k0; k < k1; k++) {
-                    float in0 = xBatchRow0[k];
-                    float[] gw1Row = gw1[k];
-                    for (int j = 0; j < 4; j++) {
-                        gw1Row[j] = gw1Row[j] + in0 * d1Row0[j];
-                    }
-                }
-            }
+        // gw1[j][k] = Σs d1[s][j]·x[s][k], stored input-major, written out term by term (2 × 4 weights):
+        // one accumulator per weight, samples added in order
+        float sum0_0 = 0.0f;
+        float sum0_1 = 0.0f;
+        float sum0_2 = 0.0f;
+        float sum0_3 = 0.0f;
+        float sum1_0 = 0.0f;
+        float sum1_1 = 0.0f;
+        float sum1_2 = 0.0f;
+        float sum1_3 = 0.0f;
+        for (int s = 0; s < n; s++) {
+            float[] d1Row = d1[s];
+            float[] xBatchRow = xBatch[s];
+            float delta0 = d1Row[0];
+            float delta1 = d1Row[1];
+            float delta2 = d1Row[2];
+            float delta3 = d1Row[3];
+            float in0 = xBatchRow[0];
+            sum0_0 += in0 * delta0;
+            sum0_1 += in0 * delta1;
+            sum0_2 += in0 * delta2;
+            sum0_3 += in0 * delta3;
+            float in1 = xBatchRow[1];
+            sum1_0 += in1 * delta0;
+            sum1_1 += in1 * delta1;
+            sum1_2 += in1 * delta2;
+            sum1_3 += in1 * delta3;
         }
+        float[] gw1Row0 = gw1[0];
+        gw1Row0[0] = sum0_0;
+        gw1Row0[1] = sum0_1;
+        gw1Row0[2] = sum0_2;
+        gw1Row0[3] = sum0_3;
+        float[] gw1Row1 = gw1[1];
+        gw1Row1[0] = sum1_0;
+        gw1Row1[1] = sum1_1;
+        gw1Row1[2] = sum1_2;
+        gw1Row1[3] = sum1_3;
     }
 
     /**
      * gb1 = Σs d1[s]
      */
     private void backwardGb1(int n) {
-        // gb1[j] = Σs d1[s][j]
-        Arrays.fill(gb1, 0.0f);
+        // gb1[j] = Σs d1[s][j], one accumulator per unit, samples added in order
+        float sum0 = 0.0f;
+        float sum1 = 0.0f;
+        float sum2 = 0.0f;
+        float sum3 = 0.0f;
         for (int s = 0; s < n; s++) {
             float[] d1Row = d1[s];
-            for (int j = 0; j < 4; j++) {
-                gb1[j] += d1Row[j];
-            }
+            sum0 += d1Row[0];
+            sum1 += d1Row[1];
+            sum2 += d1Row[2];
+            sum3 += d1Row[3];
         }
+        gb1[0] = sum0;
+        gb1[1] = sum1;
+        gb1[2] = sum2;
+        gb1[3] = sum3;
     }
 
     /**
@@ -782,9 +672,10 @@ public final class Xor {
         for (int k = 0; k < 2; k++) {
             float[] w1Row = w1[k];
             float[] gw1Row = gw1[k];
-            for (int j = 0; j < 4; j++) {
-                w1Row[j] = w1Row[j] - gw1Row[j] * lr;
-            }
+            w1Row[0] = w1Row[0] - gw1Row[0] * lr;
+            w1Row[1] = w1Row[1] - gw1Row[1] * lr;
+            w1Row[2] = w1Row[2] - gw1Row[2] * lr;
+            w1Row[3] = w1Row[3] - gw1Row[3] * lr;
         }
     }
 
@@ -793,9 +684,10 @@ public final class Xor {
      */
     private void updateB1(int n) {
         // b1 = b1 − gb1·lr
-        for (int j = 0; j < 4; j++) {
-            b1[j] = b1[j] - gb1[j] * lr;
-        }
+        b1[0] = b1[0] - gb1[0] * lr;
+        b1[1] = b1[1] - gb1[1] * lr;
+        b1[2] = b1[2] - gb1[2] * lr;
+        b1[3] = b1[3] - gb1[3] * lr;
     }
 
     /**
@@ -806,9 +698,7 @@ public final class Xor {
         for (int k = 0; k < 4; k++) {
             float[] w2Row = w2[k];
             float[] gw2Row = gw2[k];
-            for (int j = 0; j < 1; j++) {
-                w2Row[j] = w2Row[j] - gw2Row[j] * lr;
-            }
+            w2Row[0] = w2Row[0] - gw2Row[0] * lr;
         }
     }
 
@@ -817,9 +707,7 @@ public final class Xor {
      */
     private void updateB2(int n) {
         // b2 = b2 − gb2·lr
-        for (int j = 0; j < 1; j++) {
-            b2[j] = b2[j] - gb2[j] * lr;
-        }
+        b2[0] = b2[0] - gb2[0] * lr;
     }
 
     /**
@@ -1448,10 +1336,38 @@ public final class Xor {
     }
 
     /**
+     * tanh(x) from the Math.exp intrinsic (Math.tanh has none before JDK 24):
+     * (1 − e)/(1 + e) with e = e^−2|x| for |x| ≥ 0.4, else −m/(m + 2) with m = e^−2|x| − 1
+     * by Kahan's expm1 trick; within 4 ulp.
+     */
+    private static double tanh(double x) {
+        double ax = Math.abs(x);
+        double e = Math.exp(-2.0 * ax);
+        double t;
+        if (ax >= 0.4) {
+            t = (1.0 - e) / (1.0 + e);
+        } else {
+            double y = -2.0 * ax;
+            double m = e == 1.0 ? y : (e - 1.0) * y / Math.log(e);
+            t = -m / (m + 2.0);
+        }
+        return Math.copySign(t, x);
+    }
+
+    /**
      * softplus(x) = log(1 + e^x) exactly, as max(x, 0) + log1p(e^−|x|).
      */
     private static double softplus(double x) {
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return Math.max(x, 0.0) + log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /**
+     * log(1 + x) for x ≥ 0 from the Math.log intrinsic, accurate where 1 + x rounds
+     * (Kahan's trick).
+     */
+    private static double log1p(double x) {
+        double w = 1.0 + x;
+        return w == 1.0 ? x : Math.log(w) * x / (w - 1.0);
     }
 
     /**

@@ -20,6 +20,13 @@ import java.util.function.Function;
  */
 final class ElementwiseRenderer {
 
+    /**
+     * Rows of at most this many elements are written out element by element instead of looped over: C2 would
+     * unroll such a loop anyway, but compiles straight-line code faster (what matters in a short run), and rows this
+     * short are too narrow for its vectoriser to gain anything.
+     */
+    static final int UNROLLED_COLS = 8;
+
     /** {@code target[i] = value}, or, with a null target, {@code sum += value}. */
     record Write(Storage target, Expr value) {}
 
@@ -94,7 +101,8 @@ final class ElementwiseRenderer {
 
     /**
      * The loop nest over {@code shape}'s elements: per sample rows s in [from, to), weight rows k, or a bias vector;
-     * then the elements j. {@code extra} names further variables (e.g. a transposed accumulator).
+     * then the elements j. {@code extra} names further variables (e.g. a transposed accumulator), element j written
+     * {@code [j]}.
      */
     void rowLoop(CodeBlock.Builder code, Storage shape, List<Write> writes, Map<String, Buffer> operands,
                  Map<String, String> extra, String from, String to) {
@@ -137,13 +145,31 @@ final class ElementwiseRenderer {
                 }
             }
         }
-        code.beginControlFlow("for (int j = 0; j < $L; j++)", shape.cols());
+        if (shape.cols() <= UNROLLED_COLS) {
+            // a short row: its elements written out, no loop for C2 to unroll itself
+            for (int j = 0; j < shape.cols(); j++) {
+                elementWrites(code, writes, naming, "[" + j + "]");
+            }
+        } else {
+            code.beginControlFlow("for (int j = 0; j < $L; j++)", shape.cols());
+            elementWrites(code, writes, naming, "[j]");
+            code.endControlFlow();
+        }
+        if (shape.shape() != Storage.Shape.VECTOR) {
+            code.endControlFlow();
+        }
+    }
+
+    /** The writes of one element, every {@code [j]} of the names replaced by {@code index}. */
+    private void elementWrites(CodeBlock.Builder code, List<Write> writes, Function<String, String> naming,
+                               String index) {
+        Function<String, String> indexed = v -> naming.apply(v).replace("[j]", index);
         for (Write w : writes) {
             // shared subexpressions (σ(z) three times in swish′) become locals computed once per element; per
             // write, because a later assignment must see the values earlier ones stored
             CommonSubexpressions.Shared shared = CommonSubexpressions.share(List.of(w.value()));
             Map<String, String> locals = new LinkedHashMap<>();
-            Function<String, String> withLocals = v -> locals.containsKey(v) ? locals.get(v) : naming.apply(v);
+            Function<String, String> withLocals = v -> locals.containsKey(v) ? locals.get(v) : indexed.apply(v);
             for (CommonSubexpressions.Binding b : shared.temporaries()) {
                 String local = fields.unique("common");
                 code.addStatement("final $L $L = $L", real.keyword(), local,
@@ -154,12 +180,8 @@ final class ElementwiseRenderer {
             if (w.target() == null) {
                 code.addStatement("sum += $L", value);
             } else {
-                code.addStatement("$L = $L", element(w.target()), value);
+                code.addStatement("$L = $L", element(w.target()).replace("[j]", index), value);
             }
-        }
-        code.endControlFlow();
-        if (shape.shape() != Storage.Shape.VECTOR) {
-            code.endControlFlow();
         }
     }
 

@@ -23,6 +23,9 @@ import java.util.TreeSet;
  * padding (a padded unit's weights, bias and delta are all zero).
  */
 final class Fields {
+    /** The most weights a layer may have for its products to be written out term by term (see {@link #small}). */
+    static final int SMALL_LAYER_WEIGHTS = 64;
+
     /**
      * Row alignment of the SIMD layout, in elements: two vectors of 512 bits (32 floats, 16 doubles), so that every
      * register block of two vectors, of any width up to the 512 bits the class allows, tiles a padded row exactly.
@@ -66,7 +69,9 @@ final class Fields {
                         add(b);   // a plan that forgot to list a buffer still compiles
                     }
                 }
-                if (step instanceof Step.BackpropDelta d && !kernels.vectorApi()) {
+                if (step instanceof Step.BackpropDelta d && small(d.weight())) {
+                    continue;   // written out term by term: no scratch copy
+                } else if (step instanceof Step.BackpropDelta d && !kernels.vectorApi()) {
                     transposedOf(d.next());
                     transposedOf(d.delta());
                 } else if (step instanceof Step.BackpropDelta d) {
@@ -142,6 +147,17 @@ final class Fields {
             transposedWeights.put(w.name(), new Storage(w, unique(s.name() + "T"), Storage.Shape.MATRIX, s.cols(),
                     s.rows(), padded(s.rows())));
         }
+    }
+
+    /**
+     * Whether the layer of this buffer (a weight, a gradient) is small enough, at most {@value #SMALL_LAYER_WEIGHTS}
+     * weights, for its products to be written out term by term rather than as loops: on layers like xor's 2 × 4 the
+     * loop control outweighs the arithmetic, and C2 compiles straight-line code several times faster, which decides
+     * the speed of a short training run. Such layers never use the vector kernels either.
+     */
+    boolean small(Buffer b) {
+        Layer l = layer(b);
+        return l.inputs() * l.units() <= SMALL_LAYER_WEIGHTS;
     }
 
     Kernels kernels() {

@@ -15,8 +15,8 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * The private static functions that {@link JavaPrinter} calls for sigmoid, softplus and erf, emitted only when the
- * plan uses them. Each is {@link dev.nncompile.sym.NumericFunctions}' algorithm, line for line, in double, so the
+ * The private static functions that {@link JavaPrinter} calls for tanh, sigmoid, softplus and erf, emitted only when
+ * the plan uses them. Each is {@link dev.nncompile.sym.NumericFunctions}' algorithm, line for line, in double, so the
  * compiler's own evaluation and the shipped class agree.
  */
 final class HelperFunctions {
@@ -37,9 +37,32 @@ final class HelperFunctions {
                     return e / (1.0 + e);
                     """)));
         }
+        if (needed.contains(Fn.TANH)) {
+            type.addMethod(function("tanh", "tanh(x) from the Math.exp intrinsic (Math.tanh has none before"
+                    + " JDK 24):\n(1 − e)/(1 + e) with e = e^−2|x| for |x| ≥ 0.4, else −m/(m + 2) with"
+                    + " m = e^−2|x| − 1\nby Kahan's expm1 trick; within 4 ulp.", snippet.code("""
+                    double ax = Math.abs(x);
+                    double e = Math.exp(-2.0 * ax);
+                    double t;
+                    if (ax >= 0.4) {
+                        t = (1.0 - e) / (1.0 + e);
+                    } else {
+                        double y = -2.0 * ax;
+                        double m = e == 1.0 ? y : (e - 1.0) * y / Math.log(e);
+                        t = -m / (m + 2.0);
+                    }
+                    return Math.copySign(t, x);
+                    """)));
+        }
         if (needed.contains(Fn.SOFTPLUS)) {
-            type.addMethod(function("softplus", "softplus(x) = log(1 + e^x) exactly, as max(x, 0) + log1p(e^−|x|).",
-                    snippet.code("return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));\n")));
+            type.addMethod(function("softplus",
+                    "softplus(x) = log(1 + e^x) exactly, as max(x, 0) + log1p(e^−|x|).",
+                    snippet.code("return Math.max(x, 0.0) + log1p(Math.exp(-Math.abs(x)));\n")));
+            type.addMethod(function("log1p", "log(1 + x) for x ≥ 0 from the Math.log intrinsic, accurate where 1 + x"
+                    + " rounds\n(Kahan's trick).", snippet.code("""
+                    double w = 1.0 + x;
+                    return w == 1.0 ? x : Math.log(w) * x / (w - 1.0);
+                    """)));
         }
         if (needed.contains(Fn.ERF)) {
             type.addMethod(function("erf", "The error function to about 1e-15: Maclaurin series for |x| < 2.5, a"

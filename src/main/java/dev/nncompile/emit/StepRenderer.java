@@ -124,7 +124,9 @@ final class StepRenderer {
         m.addJavadoc("$L", StepText.javadoc(String.join("\n", doc)) + "\n");
         m.returns(loss && returnsLoss(step) ? TypeName.DOUBLE : TypeName.VOID);
         CodeBlock.Builder code = CodeBlock.builder();
-        if (step instanceof Step.Affine a && vector != null) {
+        if (step instanceof Step.Affine a && fields.small(a.weight())) {
+            smallAffine(code, a, fused);
+        } else if (step instanceof Step.Affine a && vector != null) {
             if (fused != null) {
                 elementwise.declareScalars(code, fused);
             }
@@ -146,6 +148,9 @@ final class StepRenderer {
             elementwise.lossTerm(code, l);
         } else if (step instanceof Step.SoftmaxCrossEntropy c) {
             crossEntropy(code, c);
+        } else if (step instanceof Step.BackpropDelta d && fields.small(d.weight())) {
+            smallBackpropSum(code, d);
+            deltaFactor(code, d, fields.get(d.delta()).row() + "[j]");
         } else if (step instanceof Step.BackpropDelta d && vector != null) {
             vector.backpropSum(code, d);
             deltaFactor(code, d, fields.get(d.delta()).name() + "[s][j]");
@@ -153,10 +158,14 @@ final class StepRenderer {
             backpropDelta(code, d);
         } else if (step instanceof Step.SoftmaxJacobian j) {
             softmaxJacobian(code, j);
+        } else if (step instanceof Step.WeightGradient w && fields.small(w.gradient())) {
+            smallWeightGradient(code, w);
         } else if (step instanceof Step.WeightGradient w && vector != null) {
             vector.weightGradient(code, w);
         } else if (step instanceof Step.WeightGradient w) {
             weightGradient(code, w);
+        } else if (step instanceof Step.BiasGradient b && fields.small(b.gradient())) {
+            smallBiasGradient(code, b);
         } else if (step instanceof Step.BiasGradient b && vector != null) {
             vector.biasGradient(code, b);
         } else if (step instanceof Step.BiasGradient b) {
@@ -268,6 +277,47 @@ final class StepRenderer {
             elementwise.loop(code, fused, "s0", "s1");
         }
         code.endControlFlow();
+    }
+
+    /**
+     * The product of a {@linkplain Fields#small small} layer written out: one statement per unit, its terms in k
+     * order after the bias, so each sum is rounded exactly as the loops would round it.
+     */
+    private void smallAffine(CodeBlock.Builder code, Step.Affine a, Step.Elementwise fused) {
+        Storage out = fields.get(a.out());
+        Storage w = fields.get(a.weight());
+        Storage b = fields.get(a.bias());
+        Storage in = fields.get(a.in());
+        String t = real.keyword();
+        if (fused != null) {
+            elementwise.declareScalars(code, fused);
+        }
+        code.add("// $L[s][j] = $L[j] + Σk $L[j][k]·$L[s][k], written out term by term ($L × $L weights: loops would"
+                + " cost\n// more than the arithmetic)\n", a.out().name(), a.bias().name(), a.weight().name(),
+                a.in().name(), w.rows(), w.cols());
+        for (int k = 0; k < w.rows(); k++) {
+            code.addStatement("$L[] $L$L = $L[$L]", t, w.row(), k, w.name(), k);
+        }
+        code.beginControlFlow("for (int s = 0; s < n; s++)");
+        code.addStatement("$L[] $L = $L[s]", t, in.row(), in.name());
+        for (int k = 0; k < w.rows(); k++) {
+            code.addStatement("$L in$L = $L[$L]", t, k, in.row(), k);
+        }
+        code.addStatement("$L[] $L = $L[s]", t, out.row(), out.name());
+        for (int j = 0; j < out.cols(); j++) {
+            StringBuilder sum = new StringBuilder(b.name() + "[" + j + "]");
+            for (int k = 0; k < w.rows(); k++) {
+                sum.append(" + in").append(k).append(" * ").append(w.row()).append(k).append('[').append(j).append(']');
+            }
+            code.addStatement("$L[$L] = $L", out.row(), j, sum);
+        }
+        code.endControlFlow();
+        if (fused != null) {
+            for (String line : StepText.describe(fused)) {
+                code.add("// $L\n", line);
+            }
+            elementwise.loop(code, fused, "0", "n");
+        }
     }
 
     /**
@@ -383,6 +433,37 @@ final class StepRenderer {
         deltaFactor(code, d, deltaT.name() + "[j][s]");
     }
 
+    /**
+     * The sum of a {@linkplain Fields#small small} layer's {@code BackpropDelta}, {@code Σj next[s][j]·W[k][j]},
+     * written out into the rows of the earlier delta, terms in j order from 0 as the loops add them.
+     */
+    private void smallBackpropSum(CodeBlock.Builder code, Step.BackpropDelta d) {
+        Storage delta = fields.get(d.delta());
+        Storage next = fields.get(d.next());
+        Storage w = fields.get(d.weight());
+        String t = real.keyword();
+        code.add("// $L[s][k] = Σj $L[s][j]·$L[j][k], written out term by term ($L × $L weights)\n",
+                d.delta().name(), d.next().name(), d.weight().name(), w.rows(), w.cols());
+        for (int k = 0; k < w.rows(); k++) {
+            code.addStatement("$L[] $L$L = $L[$L]", t, w.row(), k, w.name(), k);
+        }
+        code.beginControlFlow("for (int s = 0; s < n; s++)");
+        code.addStatement("$L[] $L = $L[s]", t, next.row(), next.name());
+        for (int j = 0; j < w.cols(); j++) {
+            code.addStatement("$L next$L = $L[$L]", t, j, next.row(), j);
+        }
+        code.addStatement("$L[] $L = $L[s]", t, delta.row(), delta.name());
+        for (int k = 0; k < w.rows(); k++) {
+            StringBuilder sum = new StringBuilder(real.literal(0));
+            for (int j = 0; j < w.cols(); j++) {
+                sum.append(" + next").append(j).append(" * ").append(w.row()).append(k).append('[').append(j)
+                        .append(']');
+            }
+            code.addStatement("$L[$L] = $L", delta.row(), k, sum);
+        }
+        code.endControlFlow();
+    }
+
     /** {@code delta[s][j] = Σ · factor}, the sum of the product read from {@code sum} (a Java array element). */
     private void deltaFactor(CodeBlock.Builder code, Step.BackpropDelta d, String sum) {
         Storage delta = fields.get(d.delta());
@@ -466,6 +547,65 @@ final class StepRenderer {
                 terms("in", delta.row(), "[j]", u));
         code.endControlFlow();
         code.endControlFlow();
+    }
+
+    /**
+     * The weight gradient of a {@linkplain Fields#small small} layer: one local accumulator per weight, samples
+     * added in order from 0 as the loops add them, stored once at the end.
+     */
+    private void smallWeightGradient(CodeBlock.Builder code, Step.WeightGradient wg) {
+        Storage g = fields.get(wg.gradient());
+        Storage delta = fields.get(wg.delta());
+        Storage in = fields.get(wg.in());
+        String t = real.keyword();
+        code.add("// $L[j][k] = Σs $L[s][j]·$L[s][k], stored input-major, written out term by term ($L × $L"
+                + " weights):\n// one accumulator per weight, samples added in order\n", wg.gradient().name(),
+                wg.delta().name(), wg.in().name(), g.rows(), g.cols());
+        for (int k = 0; k < g.rows(); k++) {
+            for (int j = 0; j < g.cols(); j++) {
+                code.addStatement("$L sum$L_$L = $L", t, k, j, real.literal(0));
+            }
+        }
+        code.beginControlFlow("for (int s = 0; s < n; s++)");
+        code.addStatement("$L[] $L = $L[s]", t, delta.row(), delta.name());
+        code.addStatement("$L[] $L = $L[s]", t, in.row(), in.name());
+        for (int j = 0; j < g.cols(); j++) {
+            code.addStatement("$L delta$L = $L[$L]", t, j, delta.row(), j);
+        }
+        for (int k = 0; k < g.rows(); k++) {
+            code.addStatement("$L in$L = $L[$L]", t, k, in.row(), k);
+            for (int j = 0; j < g.cols(); j++) {
+                code.addStatement("sum$L_$L += in$L * delta$L", k, j, k, j);
+            }
+        }
+        code.endControlFlow();
+        for (int k = 0; k < g.rows(); k++) {
+            code.addStatement("$L[] $L$L = $L[$L]", t, g.row(), k, g.name(), k);
+            for (int j = 0; j < g.cols(); j++) {
+                code.addStatement("$L$L[$L] = sum$L_$L", g.row(), k, j, k, j);
+            }
+        }
+    }
+
+    /** The bias gradient of a {@linkplain Fields#small small} layer: one local accumulator per unit. */
+    private void smallBiasGradient(CodeBlock.Builder code, Step.BiasGradient bg) {
+        Storage g = fields.get(bg.gradient());
+        Storage delta = fields.get(bg.delta());
+        String t = real.keyword();
+        code.add("// $L[j] = Σs $L[s][j], one accumulator per unit, samples added in order\n", bg.gradient().name(),
+                bg.delta().name());
+        for (int j = 0; j < g.cols(); j++) {
+            code.addStatement("$L sum$L = $L", t, j, real.literal(0));
+        }
+        code.beginControlFlow("for (int s = 0; s < n; s++)");
+        code.addStatement("$L[] $L = $L[s]", t, delta.row(), delta.name());
+        for (int j = 0; j < g.cols(); j++) {
+            code.addStatement("sum$L += $L[$L]", j, delta.row(), j);
+        }
+        code.endControlFlow();
+        for (int j = 0; j < g.cols(); j++) {
+            code.addStatement("$L[$L] = sum$L", g.name(), j, j);
+        }
     }
 
     private void biasGradient(CodeBlock.Builder code, Step.BiasGradient bg) {

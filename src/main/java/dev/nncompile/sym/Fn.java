@@ -43,7 +43,7 @@ public enum Fn {
             case SQRT -> Math.sqrt(x[0]);
             case ABS -> Math.abs(x[0]);
             case SIGN -> Math.signum(x[0]);
-            case TANH -> Math.tanh(x[0]);
+            case TANH -> NumericFunctions.tanh(x[0]);
             case SIGMOID -> NumericFunctions.sigmoid(x[0]);
             case SOFTPLUS -> NumericFunctions.softplus(x[0]);
             case ERF -> NumericFunctions.erf(x[0]);

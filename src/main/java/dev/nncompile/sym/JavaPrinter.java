@@ -15,8 +15,8 @@ import java.util.function.Function;
  *
  * <p>Every variable is assumed to have the printer's type. Literals round-trip exactly ({@code 0.1f}, {@code 1.0E-8});
  * NaN and infinities print as {@code Float.NaN} etc. Powers with exponent 2 or 3 become products, −1 a division,
- * ½ {@code Math.sqrt}; {@code if} becomes {@code (test ? a : b)}; sigmoid, softplus and erf call private static helper
- * methods of the same names that the generated class must carry (see {@link #helpersNeeded}), written in double
+ * ½ {@code Math.sqrt}; {@code if} becomes {@code (test ? a : b)}; tanh, sigmoid, softplus and erf call private static
+ * helper methods of the same names that the generated class must carry (see {@link #helpersNeeded}), written in double
  * exactly as {@link NumericFunctions}.
  *
  * <pre>{@code
@@ -80,7 +80,10 @@ public final class JavaPrinter {
         return render(new Const(value), v -> v).text();
     }
 
-    /** The helper functions ({@link Fn#SIGMOID}, {@link Fn#SOFTPLUS}, {@link Fn#ERF}) the expression calls. */
+    /**
+     * The helper functions ({@link Fn#TANH}, {@link Fn#SIGMOID}, {@link Fn#SOFTPLUS}, {@link Fn#ERF}) the expression
+     * calls.
+     */
     public static Set<Fn> helpersNeeded(Expr e) {
         Set<Fn> out = EnumSet.noneOf(Fn.class);
         collectHelpers(e, out);
@@ -278,12 +281,12 @@ public final class JavaPrinter {
     private Code call(Call c, Function<String, String> naming) {
         List<Expr> args = c.args();
         return switch (c.fn()) {
-            case EXP, LOG, SQRT, TANH, SIN, COS -> mathCall(c.fn().spelling(), args, naming);
+            case EXP, LOG, SQRT, SIN, COS -> mathCall(c.fn().spelling(), args, naming);
             case ABS -> sameTypeCall("Math.abs", args, naming);
             case SIGN -> sameTypeCall("Math.signum", args, naming);
             case MIN -> sameTypeCall("Math.min", args, naming);
             case MAX -> sameTypeCall("Math.max", args, naming);
-            case SIGMOID, SOFTPLUS, ERF -> castIfFloat(c.fn().spelling() + arguments(args, naming));
+            case TANH, SIGMOID, SOFTPLUS, ERF -> castIfFloat(c.fn().spelling() + arguments(args, naming));
         };
     }
 
@@ -343,7 +346,7 @@ public final class JavaPrinter {
             collectHelpers(p.base(), out);
             collectHelpers(p.exponent(), out);
         } else if (e instanceof Call c) {
-            if (c.fn() == Fn.SIGMOID || c.fn() == Fn.SOFTPLUS || c.fn() == Fn.ERF) {
+            if (c.fn() == Fn.TANH || c.fn() == Fn.SIGMOID || c.fn() == Fn.SOFTPLUS || c.fn() == Fn.ERF) {
                 out.add(c.fn());
             }
             c.args().forEach(a -> collectHelpers(a, out));

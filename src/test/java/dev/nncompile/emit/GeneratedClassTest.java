@@ -92,6 +92,21 @@ class GeneratedClassTest {
     }
 
     @Test
+    void smallLayersAreWrittenOutTermByTermAndLargerOnesLooped() {
+        // Deep is 4 → 6 → 5 → 20 → 3: every layer has at most 64 weights but the third (5 × 20 = 100)
+        String source = deep.source;
+        assertTrue(source.contains("z1[s][j] = b1[j] + Σk w1[j][k]·x[s][k], written out term by term (4 × 6"),
+                source);
+        assertTrue(source.contains("z4[s][j] = b4[j] + Σk w4[j][k]·a3[s][k], written out term by term (20 × 3"),
+                source);
+        assertTrue(source.contains("z3[s][j] = b3[j] + Σk w3[j][k]·a2[s][k], 8 samples per block"), source);
+        assertTrue(source.contains("d1[s][k] = Σj d2[s][j]·w2[j][k], written out term by term (6 × 5 weights)"),
+                source);
+        assertTrue(source.contains("d2 = (w3ᵀ·d3) ⊙ f′: the product as axpy loops"), source);
+        assertFalse(source.contains("(5 × 20 weights"), source);
+    }
+
+    @Test
     void fitStopsByTheSpecsRules() {
         Compiled stopper = models.get(5);
         Samples data = Samples.of(stopper.plan.network(), 10, 1);

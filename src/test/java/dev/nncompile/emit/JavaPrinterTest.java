@@ -86,8 +86,10 @@ class JavaPrinterTest {
         assertEquals("Math.signum(a)", FLOAT.print(Exprs.sign(A), SAME));
         assertEquals("(float) sigmoid(a)", FLOAT.print(Exprs.sigmoid(A), SAME));
         assertEquals("softplus(a) * erf(b)", DOUBLE.print(mul(Exprs.softplus(A), Exprs.erf(B)), SAME));
-        assertEquals(Set.of(Fn.SIGMOID, Fn.ERF),
+        assertEquals("(float) tanh(a)", FLOAT.print(Exprs.tanh(A), SAME));
+        assertEquals(Set.of(Fn.TANH, Fn.SIGMOID, Fn.ERF),
                 JavaPrinter.helpersNeeded(add(Exprs.sigmoid(A), Exprs.tanh(Exprs.erf(B)))));
+        assertEquals(Set.of(), JavaPrinter.helpersNeeded(Exprs.exp(Exprs.max(A, B))));
         Test both = Exprs.and(Exprs.or(Exprs.compare(Test.Rel.LT, A, B), Exprs.compare(Test.Rel.EQ, A, C)),
                 Exprs.not(Exprs.compare(Test.Rel.GE, B, C)));
         assertEquals("(a < b || a == c) && !(b >= c)", DOUBLE.print(both, SAME));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-/** Accuracy of erf and finiteness of the logistic family at extreme inputs. */
+/** Accuracy of tanh, log1p and erf, and finiteness of the logistic family at extreme inputs. */
 class NumericFunctionsTest {
     private static final Expr Z = var("z");
     private static final double[] EXTREMES = {
@@ -68,5 +68,51 @@ class NumericFunctionsTest {
         assertEquals(0.0, Evaluator.evaluate(bce, Map.of("z", 800.0, "y", 1.0)));
         assertEquals(800.0, Evaluator.evaluate(bce, Map.of("z", 800.0, "y", 0.0)));
         assertEquals(800.0, Evaluator.evaluate(bce, Map.of("z", -800.0, "y", 1.0)));
+    }
+
+    /** A million arguments (seeded): half uniform in ±25, half ±2^−e·u from every binade down to the subnormals. */
+    private static double argument(java.util.SplittableRandom random, int i) {
+        return i % 2 == 0 ? random.nextDouble(-25, 25) : Math.scalb(random.nextDouble(-1, 1), -random.nextInt(1080));
+    }
+
+    private static double ulps(double value, double reference) {
+        return value == reference ? 0 : Math.abs(value - reference) / Math.ulp(reference);
+    }
+
+    @org.junit.jupiter.api.Test
+    void tanhIsWithinFourUlpOfStrictMathAndRoundsToTheSameFloat() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double worst = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = argument(random, i);
+            double exact = StrictMath.tanh(x);
+            double ours = NumericFunctions.tanh(x);
+            worst = Math.max(worst, ulps(ours, exact));
+            assertEquals((float) exact, (float) ours, "float tanh(" + x + ")");
+        }
+        assertTrue(worst <= 4, "worst error " + worst + " ulp");
+        // both sides of the switch between the two formulas, and the special values
+        for (double x : new double[] {0.4, Math.nextDown(0.4), -0.4, 1e-300, Double.MIN_VALUE, 19.0, 400}) {
+            assertTrue(ulps(NumericFunctions.tanh(x), StrictMath.tanh(x)) <= 4, "tanh(" + x + ")");
+        }
+        assertEquals(-0.0, NumericFunctions.tanh(-0.0));
+        assertEquals(0.0, NumericFunctions.tanh(0.0));
+        assertEquals(1.0, NumericFunctions.tanh(Double.POSITIVE_INFINITY));
+        assertEquals(-1.0, NumericFunctions.tanh(Double.NEGATIVE_INFINITY));
+        assertTrue(Double.isNaN(NumericFunctions.tanh(Double.NaN)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void log1pIsWithinTwoUlpOfStrictMath() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        double worst = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            double u = Math.abs(argument(random, i)) % 1.0;   // softplus calls it on e^−|x| in (0, 1]
+            worst = Math.max(worst, ulps(NumericFunctions.log1p(u), StrictMath.log1p(u)));
+        }
+        assertTrue(worst <= 2, "worst error " + worst + " ulp");
+        assertEquals(Math.log(2), NumericFunctions.log1p(1.0));
+        assertEquals(Double.MIN_VALUE, NumericFunctions.log1p(Double.MIN_VALUE));
+        assertEquals(0.0, NumericFunctions.log1p(0.0));
     }
 }

@@ -1,0 +1,62 @@
+package dev.nncompile.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.nncompile.check.CheckResult;
+import dev.nncompile.check.Frontend;
+import dev.nncompile.derive.Deriver;
+import dev.nncompile.source.SourceFile;
+import dev.nncompile.sym.NumericFunctions;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The helper methods a generated class carries compute what {@link NumericFunctions} computes, bit for bit, so the
+ * compiler's own evaluation (explain, trace, the reference checks) and the shipped class cannot drift apart.
+ */
+class HelperFunctionsTest {
+
+    @Test
+    void generatedHelpersAreNumericFunctionsBitForBit() throws ReflectiveOperationException {
+        String spec = """
+                activation every(z) = tanh(z) + sigmoid(z) + softplus(z) + erf(z)
+                model Helpers {
+                    input 2
+                    dense 3 every
+                    dense 1 identity
+                    loss mse
+                    optimizer sgd(lr = 0.1)
+                }
+                """;
+        CheckResult checked = Frontend.check(new SourceFile("helpers.nn", spec));
+        assertFalse(checked.hasErrors(), () -> checked.diagnostics().toString());
+        Compiled c = new Compiled(Deriver.derive(checked.networks().get(0)));
+        Map<String, DoubleUnaryOperator> reference = new LinkedHashMap<>();
+        reference.put("tanh", NumericFunctions::tanh);
+        reference.put("sigmoid", NumericFunctions::sigmoid);
+        reference.put("softplus", NumericFunctions::softplus);
+        reference.put("log1p", NumericFunctions::log1p);
+        reference.put("erf", NumericFunctions::erf);
+        for (Map.Entry<String, DoubleUnaryOperator> f : reference.entrySet()) {
+            Method helper = c.type.getDeclaredMethod(f.getKey(), double.class);
+            helper.setAccessible(true);
+            SplittableRandom random = new SplittableRandom(11);
+            for (int i = 0; i < 20_000; i++) {
+                double x = i % 2 == 0 ? random.nextDouble(-30, 30)
+                        : Math.scalb(random.nextDouble(-1, 1), -random.nextInt(1080));
+                if (f.getKey().equals("log1p")) {
+                    x = Math.abs(x) % 1.0;   // its domain in softplus: e^−|x|
+                }
+                double expected = f.getValue().applyAsDouble(x);
+                double actual = (double) helper.invoke(null, x);
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+                        f.getKey() + "(" + x + "): " + actual + ", NumericFunctions gives " + expected);
+            }
+        }
+    }
+}
