@@ -125,19 +125,9 @@ final class StepRenderer {
         m.returns(loss && returnsLoss(step) ? TypeName.DOUBLE : TypeName.VOID);
         CodeBlock.Builder code = CodeBlock.builder();
         if (step instanceof Step.Affine a && fields.small(a.weight())) {
-            smallAffine(code, a, fused);
+            wholeProduct(code, fused, () -> smallAffine(code, a));
         } else if (step instanceof Step.Affine a && vector != null) {
-            if (fused != null) {
-                elementwise.declareScalars(code, fused);
-            }
-            vector.affine(code, a);
-            if (fused != null) {
-                // after the whole product: the register blocks span every sample of the call
-                for (String line : StepText.describe(fused)) {
-                    code.add("// $L\n", line);
-                }
-                elementwise.loop(code, fused, "0", "n");
-            }
+            wholeProduct(code, fused, () -> vector.affine(code, a));
         } else if (step instanceof Step.Affine a) {
             affine(code, a, fused);
         } else if (step instanceof Step.Elementwise e) {
@@ -283,21 +273,16 @@ final class StepRenderer {
      * The product of a {@linkplain Fields#small small} layer written out: one statement per unit, its terms in k
      * order after the bias, so each sum is rounded exactly as the loops would round it.
      */
-    private void smallAffine(CodeBlock.Builder code, Step.Affine a, Step.Elementwise fused) {
+    private void smallAffine(CodeBlock.Builder code, Step.Affine a) {
         Storage out = fields.get(a.out());
         Storage w = fields.get(a.weight());
         Storage b = fields.get(a.bias());
         Storage in = fields.get(a.in());
         String t = real.keyword();
-        if (fused != null) {
-            elementwise.declareScalars(code, fused);
-        }
         code.add("// $L[s][j] = $L[j] + Σk $L[j][k]·$L[s][k], written out term by term ($L × $L weights: loops would"
                 + " cost\n// more than the arithmetic)\n", a.out().name(), a.bias().name(), a.weight().name(),
                 a.in().name(), w.rows(), w.cols());
-        for (int k = 0; k < w.rows(); k++) {
-            code.addStatement("$L[] $L$L = $L[$L]", t, w.row(), k, w.name(), k);
-        }
+        weightRows(code, w);
         code.beginControlFlow("for (int s = 0; s < n; s++)");
         code.addStatement("$L[] $L = $L[s]", t, in.row(), in.name());
         for (int k = 0; k < w.rows(); k++) {
@@ -305,18 +290,33 @@ final class StepRenderer {
         }
         code.addStatement("$L[] $L = $L[s]", t, out.row(), out.name());
         for (int j = 0; j < out.cols(); j++) {
-            StringBuilder sum = new StringBuilder(b.name() + "[" + j + "]");
-            for (int k = 0; k < w.rows(); k++) {
-                sum.append(" + in").append(k).append(" * ").append(w.row()).append(k).append('[').append(j).append(']');
-            }
-            code.addStatement("$L[$L] = $L", out.row(), j, sum);
+            code.addStatement("$L[$L] = $L[$L]$L", out.row(), j, b.name(), j, terms("in", w.row(), "[" + j + "]",
+                    w.rows()));
         }
         code.endControlFlow();
+    }
+
+    /**
+     * A product computed for every sample of the call at once (the vector kernels' register blocks, a small layer's
+     * written-out statements), then the activation fused with it, if any, over the same rows while they are warm.
+     */
+    private void wholeProduct(CodeBlock.Builder code, Step.Elementwise fused, Runnable product) {
+        if (fused != null) {
+            elementwise.declareScalars(code, fused);
+        }
+        product.run();
         if (fused != null) {
             for (String line : StepText.describe(fused)) {
                 code.add("// $L\n", line);
             }
             elementwise.loop(code, fused, "0", "n");
+        }
+    }
+
+    /** {@code float[] wRow0 = w[0]; …}: every row of a small layer's weight matrix in a local. */
+    private void weightRows(CodeBlock.Builder code, Storage w) {
+        for (int k = 0; k < w.rows(); k++) {
+            code.addStatement("$L[] $L$L = $L[$L]", real.keyword(), w.row(), k, w.name(), k);
         }
     }
 
@@ -444,9 +444,7 @@ final class StepRenderer {
         String t = real.keyword();
         code.add("// $L[s][k] = Σj $L[s][j]·$L[j][k], written out term by term ($L × $L weights)\n",
                 d.delta().name(), d.next().name(), d.weight().name(), w.rows(), w.cols());
-        for (int k = 0; k < w.rows(); k++) {
-            code.addStatement("$L[] $L$L = $L[$L]", t, w.row(), k, w.name(), k);
-        }
+        weightRows(code, w);
         code.beginControlFlow("for (int s = 0; s < n; s++)");
         code.addStatement("$L[] $L = $L[s]", t, next.row(), next.name());
         for (int j = 0; j < w.cols(); j++) {
