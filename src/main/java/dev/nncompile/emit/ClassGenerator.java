@@ -122,6 +122,9 @@ public final class ClassGenerator {
                     .addJavadoc("$L\n", StepText.javadoc(describe(s)))
                     .initializer("$L", init).build());
         }
+        if (fields.kernels().vectorApi()) {
+            VectorKernels.addScratch(type, real, fields);
+        }
         for (Map.Entry<String, String> e : scalars.fields().entrySet()) {
             type.addField(FieldSpec.builder(real.type(), e.getValue(), Modifier.PRIVATE)
                     .addJavadoc("The scalar $L of the current step.\n", StepText.javadoc(e.getKey())).build());

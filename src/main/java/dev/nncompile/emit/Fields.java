@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Every array field of a generated class: one {@link Storage} per plan buffer, in plan order, plus the transposed
- * scratch rows the backward pass uses, with Java names that cannot clash with the class's own members and locals.
+ * scratch rows the plain backward pass uses and the sizes of the vector kernels' packing scratch, with Java names
+ * that cannot clash with the class's own members and locals.
  *
  * <p>With {@link Kernels#SIMD}, every row whose columns are a layer's units is allocated {@link #pad}-aligned, so the
  * vector kernels work on whole vectors only. The padding is zero and stays zero: elementwise steps, updates and
@@ -39,7 +40,7 @@ final class Fields {
             "x", "y", "n", "s", "s0", "s1", "j", "k", "k0", "k1", "out", "offset", "loss", "sum", "max", "step",
             "seed", "N", "t", "acc", "value", "layer", "sample", "epoch", "batch", "order", "listener", "in",
             "valX", "valY", "valN", "random", "spare", "hasSpare", "h", "i", "m", "e", "inv", "dot", "total",
-            "parameterView", "gradientView", "scratch",
+            "parameterView", "gradientView", "scratch", "panels", "quads", "p", "q", "c", "row",
             // the SIMD kernels' constants and the worker pool's members and locals
             "SPECIES", "LANES", "THREADS", "workers", "dispatched", "task", "taskSamples", "unfinished",
             "workerFailure", "closed", "part", "seen", "spins", "worker",
@@ -53,7 +54,8 @@ final class Fields {
     private final Kernels kernels;
     private final Map<String, Storage> byBuffer = new LinkedHashMap<>();
     private final Map<String, Storage> transposed = new LinkedHashMap<>();
-    private final Map<String, Storage> transposedWeights = new LinkedHashMap<>();
+    private long panels;
+    private long quads;
     private final Set<String> used = new TreeSet<>(RESERVED);
 
     Fields(TrainingPlan plan, Kernels kernels) {
@@ -74,8 +76,8 @@ final class Fields {
                 } else if (step instanceof Step.BackpropDelta d && !kernels.vectorApi()) {
                     transposedOf(d.next());
                     transposedOf(d.delta());
-                } else if (step instanceof Step.BackpropDelta d) {
-                    transposedWeightOf(d.weight());
+                } else if (kernels.vectorApi()) {
+                    reservePacking(step);
                 }
             }
         }
@@ -138,14 +140,26 @@ final class Fields {
     }
 
     /**
-     * The SIMD backward pass's scratch {@code [units][inputs]} copy of a weight matrix (output-major, the inputs
-     * padded), which turns {@code Wᵀδ} into the same broadcast-and-FMA kernel as the forward product.
+     * Grows the two packing scratch arrays of the vector kernels (see {@link VectorKernels}) to what this product
+     * needs: the operand it streams as panels ({@code [column block][term][2·LANES]}, padded columns × terms) and,
+     * for a weight gradient, its inputs as quads ({@code [k / ROWS][sample][ROWS]}).
      */
-    private void transposedWeightOf(Buffer w) {
-        Storage s = get(w);
-        if (!transposedWeights.containsKey(w.name())) {
-            transposedWeights.put(w.name(), new Storage(w, unique(s.name() + "T"), Storage.Shape.MATRIX, s.cols(),
-                    s.rows(), padded(s.rows())));
+    private void reservePacking(Step step) {
+        int batch = network.training().batch();
+        if (step instanceof Step.Affine a && !small(a.weight())) {
+            Storage w = get(a.weight());
+            panels = Math.max(panels, (long) w.rows() * w.stride());
+        } else if (step instanceof Step.BackpropDelta d && !small(d.weight())) {
+            Storage w = get(d.weight());
+            panels = Math.max(panels, (long) w.cols() * get(d.delta()).stride());
+        } else if (step instanceof Step.WeightGradient g && !small(g.gradient())) {
+            Storage gradient = get(g.gradient());
+            int rows = VectorKernels.ROWS;
+            panels = Math.max(panels, (long) gradient.stride() * batch);
+            quads = Math.max(quads, (long) (gradient.rows() + rows - 1) / rows * rows * batch);
+        }
+        if (Math.max(panels, quads) > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a layer too large for one Java array: " + Math.max(panels, quads));
         }
     }
 
@@ -176,14 +190,19 @@ final class Fields {
         return transposed.get(b.name());
     }
 
-    Storage transposedWeight(Buffer w) {
-        return transposedWeights.get(w.name());
+    /** The length of the vector kernels' panel scratch, 0 when no product packs. */
+    int panels() {
+        return (int) panels;
+    }
+
+    /** The length of the vector kernels' quad scratch, 0 when no weight gradient packs. */
+    int quads() {
+        return (int) quads;
     }
 
     List<Storage> all() {
         List<Storage> out = new ArrayList<>(byBuffer.values());
         out.addAll(transposed.values());
-        out.addAll(transposedWeights.values());
         return out;
     }
 

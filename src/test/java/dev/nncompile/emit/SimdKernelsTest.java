@@ -124,6 +124,42 @@ class SimdKernelsTest {
         assertTrue(compared >= 8, "compared " + compared);
     }
 
+    /**
+     * A forward product over fewer than {@link VectorKernels#ROWS} samples reads the weight rows directly, a larger
+     * one packs them into panels first: both add the same products in the same order, so one sample's prediction
+     * and its output inside a batch agree bit for bit (every spec, float and double, and the random networks).
+     */
+    @Test
+    void packedAndDirectProductsAgreeBitForBit() {
+        int compared = 0;
+        List<Compiled> all = new ArrayList<>(specs);
+        all.addAll(random);
+        for (Compiled c : all) {
+            Network net = c.plan.network();
+            int n = Math.min(net.training().batch(), 7);
+            if (n < VectorKernels.ROWS) {
+                continue;   // the batch never reaches the packed path
+            }
+            Samples s = Samples.of(net, n, 5);
+            Object model = c.newModel(3);
+            c.loss(model, c.array(s.x()), c.array(s.y()), n);
+            Class<?>[] accessor = {int.class, int.class, c.realArray()};
+            Class<?>[] predict = {c.realArray(), int.class, c.realArray()};
+            int layers = c.constant("LAYERS");
+            Object x = c.array(s.x());
+            for (int sample = 0; sample < n; sample++) {
+                Object inBatch = c.array(new double[net.outputs()]);
+                c.call(model, "activations", accessor, layers, sample, inBatch);
+                Object alone = c.array(new double[net.outputs()]);
+                c.call(model, "predict", predict, x, sample * net.inputs(), alone);
+                assertTrue(java.util.Arrays.equals(Compiled.doubles(inBatch), Compiled.doubles(alone)),
+                        net.name() + " sample " + sample);
+            }
+            compared++;
+        }
+        assertTrue(compared >= 12, "compared " + compared);
+    }
+
     @Test
     void specsAllocateNothingOnceCompiled() {
         String[] names = {"predict", "trainBatch", "loss", "computeGradients"};
