@@ -25,7 +25,8 @@ final class DerivationJavadoc {
                             + " {@code loss} and {@code computeGradients} are allocation-free once C2\nhas compiled"
                             + " them (the interpreter and C1 box vectors).\n\n");
             if (fields.kernels().threads() > 1) {
-                out.append("<p>Each matrix product runs on THREADS = ").append(fields.kernels().threads())
+                out.append("<p>Each matrix product of at least 2<sup>20</sup> multiply-adds runs on THREADS = ")
+                        .append(fields.kernels().threads())
                         .append(" threads: the caller and daemon workers the constructor starts,\neach computing"
                                 + " whole column blocks, so results are bit-identical to one thread. The workers"
                                 + " hold\nthe model: call {@link #close()} when done with it.\n\n");

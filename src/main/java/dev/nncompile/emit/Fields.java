@@ -178,6 +178,10 @@ final class Fields {
         return kernels;
     }
 
+    Network network() {
+        return network;
+    }
+
     Storage get(Buffer b) {
         Storage s = byBuffer.get(b.name());
         if (s == null) {

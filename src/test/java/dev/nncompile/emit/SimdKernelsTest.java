@@ -227,6 +227,47 @@ class SimdKernelsTest {
         }
     }
 
+    /**
+     * A product goes to the workers only from {@link VectorKernels#PARALLEL_WORK} multiply-adds per call: a
+     * 300-input, 256-unit layer reaches it from 14 samples. Over 16 samples the workers compute (the pool's dispatch
+     * count moves), over 8 they are never woken; both give the one-thread class's bits.
+     */
+    @Test
+    void productsGoToTheWorkersOnlyAboveTheThreshold() throws Exception {
+        String spec = "model Mid {\n    input 300\n    dense 256 relu\n    dense 10 softmax\n"
+                + "    loss cross_entropy\n    optimizer adam(lr = 0.01)\n    init he seed 2\n"
+                + "    train { batch = 16, epochs = 1 }\n}\n";
+        CheckResult r = Frontend.check(new SourceFile("mid.nn", spec));
+        assertTrue(!r.hasErrors(), r.diagnostics()::toString);
+        TrainingPlan plan = Deriver.derive(r.networks().get(0));
+        assertEquals(14, (VectorKernels.PARALLEL_WORK + 300 * 256 - 1) / (300 * 256), "the threshold moved");
+        Compiled one = Compiled.all(List.of(plan), Kernels.SIMD).get(0);
+        Compiled three = Compiled.all(List.of(plan), Kernels.SIMD.withThreads(3)).get(0);
+        java.lang.reflect.Field dispatched = three.type.getDeclaredField("dispatched");
+        dispatched.setAccessible(true);
+        for (int n : new int[] {16, 8}) {
+            Samples s = Samples.of(plan.network(), n, 31);
+            Object a = one.newModel(6);
+            Object b = three.newModel(6);
+            for (int step = 0; step < 2; step++) {
+                assertEquals(one.trainBatch(a, one.array(s.x()), one.array(s.y()), n),
+                        three.trainBatch(b, three.array(s.x()), three.array(s.y()), n), "n = " + n);
+            }
+            assertTrue(java.util.Arrays.equals(one.parameters(a), three.parameters(b)), "n = " + n);
+            int products = (Integer) dispatched.get(b);
+            if (n >= 14) {
+                assertTrue(products >= 4, "n = " + n + ": " + products + " products dispatched over two steps");
+            } else {
+                assertEquals(0, products, "n = " + n + ": products under the threshold went to the workers");
+            }
+            ((AutoCloseable) b).close();
+        }
+        IntConsumer probe = three.newProbe(500, 16);
+        AllocationMeter.warmUntilNothingAllocated(probe, 1);
+        assertEquals(0, AllocationMeter.leastAllocated(probe, 1), "Mid.trainBatch of 16 samples on 3 threads"
+                + " allocated on the calling thread over 500 calls");
+    }
+
     @Test
     void closeStopsTheWorkers() throws Exception {
         Compiled c = Compiled.all(List.of(specs.get(0).plan), Kernels.SIMD.withThreads(3)).get(0);
