@@ -33,8 +33,8 @@ import javax.lang.model.element.Modifier;
  * loads, for every term of the sum, are copied into one contiguous panel of the {@code panels} scratch
  * ({@code [column block][term][2·LANES]}), and a weight gradient's inputs into quads of the {@code quads} scratch
  * ({@code [k / ROWS][sample][ROWS]}). The kernel then reads two sequential streams of one array each instead of one
- * row array per term (a row load, its bounds check and a new page per iteration), which measured 1.5× faster on
- * 784-512 layers. Packing costs 1/n of the product for W (per column block, on the thread that computes it) and
+ * row array per term (a row load, its bounds check and a line a whole row further on per iteration), which made the
+ * 784-512-256-10 trainer 1.5× faster. Packing costs 1/n of the product for W (per column block, on the thread that computes it) and
  * 1/units for the gradient's inputs; a forward product over fewer than {@link #ROWS} samples (a single
  * {@code predict}) reads the weight rows directly instead, where packing would cost as much as the product.
  * Every path adds the products of a sum in the order of the plain kernels, so packing never changes a bit; an
