@@ -736,20 +736,20 @@ public final class Binary {
             sum7_0 += in7 * delta0;
         }
         float[] gw2Row0 = gw2[0];
-        gw2Row0[0] = sum0_0;
         float[] gw2Row1 = gw2[1];
-        gw2Row1[0] = sum1_0;
         float[] gw2Row2 = gw2[2];
-        gw2Row2[0] = sum2_0;
         float[] gw2Row3 = gw2[3];
-        gw2Row3[0] = sum3_0;
         float[] gw2Row4 = gw2[4];
-        gw2Row4[0] = sum4_0;
         float[] gw2Row5 = gw2[5];
-        gw2Row5[0] = sum5_0;
         float[] gw2Row6 = gw2[6];
-        gw2Row6[0] = sum6_0;
         float[] gw2Row7 = gw2[7];
+        gw2Row0[0] = sum0_0;
+        gw2Row1[0] = sum1_0;
+        gw2Row2[0] = sum2_0;
+        gw2Row3[0] = sum3_0;
+        gw2Row4[0] = sum4_0;
+        gw2Row5[0] = sum5_0;
+        gw2Row6[0] = sum6_0;
         gw2Row7[0] = sum7_0;
     }
 
@@ -872,6 +872,7 @@ public final class Binary {
             sum1_7 += in1 * delta7;
         }
         float[] gw1Row0 = gw1[0];
+        float[] gw1Row1 = gw1[1];
         gw1Row0[0] = sum0_0;
         gw1Row0[1] = sum0_1;
         gw1Row0[2] = sum0_2;
@@ -880,7 +881,6 @@ public final class Binary {
         gw1Row0[5] = sum0_5;
         gw1Row0[6] = sum0_6;
         gw1Row0[7] = sum0_7;
-        float[] gw1Row1 = gw1[1];
         gw1Row1[0] = sum1_0;
         gw1Row1[1] = sum1_1;
         gw1Row1[2] = sum1_2;

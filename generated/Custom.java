@@ -992,20 +992,20 @@ public final class Custom {
             sum7_0 += in7 * delta0;
         }
         double[] gw5Row0 = gw5[0];
-        gw5Row0[0] = sum0_0;
         double[] gw5Row1 = gw5[1];
-        gw5Row1[0] = sum1_0;
         double[] gw5Row2 = gw5[2];
-        gw5Row2[0] = sum2_0;
         double[] gw5Row3 = gw5[3];
-        gw5Row3[0] = sum3_0;
         double[] gw5Row4 = gw5[4];
-        gw5Row4[0] = sum4_0;
         double[] gw5Row5 = gw5[5];
-        gw5Row5[0] = sum5_0;
         double[] gw5Row6 = gw5[6];
-        gw5Row6[0] = sum6_0;
         double[] gw5Row7 = gw5[7];
+        gw5Row0[0] = sum0_0;
+        gw5Row1[0] = sum1_0;
+        gw5Row2[0] = sum2_0;
+        gw5Row3[0] = sum3_0;
+        gw5Row4[0] = sum4_0;
+        gw5Row5[0] = sum5_0;
+        gw5Row6[0] = sum6_0;
         gw5Row7[0] = sum7_0;
     }
 
@@ -1218,6 +1218,13 @@ public final class Custom {
             sum7_7 += in7 * delta7;
         }
         double[] gw4Row0 = gw4[0];
+        double[] gw4Row1 = gw4[1];
+        double[] gw4Row2 = gw4[2];
+        double[] gw4Row3 = gw4[3];
+        double[] gw4Row4 = gw4[4];
+        double[] gw4Row5 = gw4[5];
+        double[] gw4Row6 = gw4[6];
+        double[] gw4Row7 = gw4[7];
         gw4Row0[0] = sum0_0;
         gw4Row0[1] = sum0_1;
         gw4Row0[2] = sum0_2;
@@ -1226,7 +1233,6 @@ public final class Custom {
         gw4Row0[5] = sum0_5;
         gw4Row0[6] = sum0_6;
         gw4Row0[7] = sum0_7;
-        double[] gw4Row1 = gw4[1];
         gw4Row1[0] = sum1_0;
         gw4Row1[1] = sum1_1;
         gw4Row1[2] = sum1_2;
@@ -1235,7 +1241,6 @@ public final class Custom {
         gw4Row1[5] = sum1_5;
         gw4Row1[6] = sum1_6;
         gw4Row1[7] = sum1_7;
-        double[] gw4Row2 = gw4[2];
         gw4Row2[0] = sum2_0;
         gw4Row2[1] = sum2_1;
         gw4Row2[2] = sum2_2;
@@ -1244,7 +1249,6 @@ public final class Custom {
         gw4Row2[5] = sum2_5;
         gw4Row2[6] = sum2_6;
         gw4Row2[7] = sum2_7;
-        double[] gw4Row3 = gw4[3];
         gw4Row3[0] = sum3_0;
         gw4Row3[1] = sum3_1;
         gw4Row3[2] = sum3_2;
@@ -1253,7 +1257,6 @@ public final class Custom {
         gw4Row3[5] = sum3_5;
         gw4Row3[6] = sum3_6;
         gw4Row3[7] = sum3_7;
-        double[] gw4Row4 = gw4[4];
         gw4Row4[0] = sum4_0;
         gw4Row4[1] = sum4_1;
         gw4Row4[2] = sum4_2;
@@ -1262,7 +1265,6 @@ public final class Custom {
         gw4Row4[5] = sum4_5;
         gw4Row4[6] = sum4_6;
         gw4Row4[7] = sum4_7;
-        double[] gw4Row5 = gw4[5];
         gw4Row5[0] = sum5_0;
         gw4Row5[1] = sum5_1;
         gw4Row5[2] = sum5_2;
@@ -1271,7 +1273,6 @@ public final class Custom {
         gw4Row5[5] = sum5_5;
         gw4Row5[6] = sum5_6;
         gw4Row5[7] = sum5_7;
-        double[] gw4Row6 = gw4[6];
         gw4Row6[0] = sum6_0;
         gw4Row6[1] = sum6_1;
         gw4Row6[2] = sum6_2;
@@ -1280,7 +1281,6 @@ public final class Custom {
         gw4Row6[5] = sum6_5;
         gw4Row6[6] = sum6_6;
         gw4Row6[7] = sum6_7;
-        double[] gw4Row7 = gw4[7];
         gw4Row7[0] = sum7_0;
         gw4Row7[1] = sum7_1;
         gw4Row7[2] = sum7_2;
@@ -1764,6 +1764,8 @@ public final class Custom {
             sum2_15 += in2 * delta15;
         }
         double[] gw1Row0 = gw1[0];
+        double[] gw1Row1 = gw1[1];
+        double[] gw1Row2 = gw1[2];
         gw1Row0[0] = sum0_0;
         gw1Row0[1] = sum0_1;
         gw1Row0[2] = sum0_2;
@@ -1780,7 +1782,6 @@ public final class Custom {
         gw1Row0[13] = sum0_13;
         gw1Row0[14] = sum0_14;
         gw1Row0[15] = sum0_15;
-        double[] gw1Row1 = gw1[1];
         gw1Row1[0] = sum1_0;
         gw1Row1[1] = sum1_1;
         gw1Row1[2] = sum1_2;
@@ -1797,7 +1798,6 @@ public final class Custom {
         gw1Row1[13] = sum1_13;
         gw1Row1[14] = sum1_14;
         gw1Row1[15] = sum1_15;
-        double[] gw1Row2 = gw1[2];
         gw1Row2[0] = sum2_0;
         gw1Row2[1] = sum2_1;
         gw1Row2[2] = sum2_2;

@@ -728,34 +728,34 @@ public final class Iris {
             sum7_2 += in7 * delta2;
         }
         float[] gw2Row0 = gw2[0];
+        float[] gw2Row1 = gw2[1];
+        float[] gw2Row2 = gw2[2];
+        float[] gw2Row3 = gw2[3];
+        float[] gw2Row4 = gw2[4];
+        float[] gw2Row5 = gw2[5];
+        float[] gw2Row6 = gw2[6];
+        float[] gw2Row7 = gw2[7];
         gw2Row0[0] = sum0_0;
         gw2Row0[1] = sum0_1;
         gw2Row0[2] = sum0_2;
-        float[] gw2Row1 = gw2[1];
         gw2Row1[0] = sum1_0;
         gw2Row1[1] = sum1_1;
         gw2Row1[2] = sum1_2;
-        float[] gw2Row2 = gw2[2];
         gw2Row2[0] = sum2_0;
         gw2Row2[1] = sum2_1;
         gw2Row2[2] = sum2_2;
-        float[] gw2Row3 = gw2[3];
         gw2Row3[0] = sum3_0;
         gw2Row3[1] = sum3_1;
         gw2Row3[2] = sum3_2;
-        float[] gw2Row4 = gw2[4];
         gw2Row4[0] = sum4_0;
         gw2Row4[1] = sum4_1;
         gw2Row4[2] = sum4_2;
-        float[] gw2Row5 = gw2[5];
         gw2Row5[0] = sum5_0;
         gw2Row5[1] = sum5_1;
         gw2Row5[2] = sum5_2;
-        float[] gw2Row6 = gw2[6];
         gw2Row6[0] = sum6_0;
         gw2Row6[1] = sum6_1;
         gw2Row6[2] = sum6_2;
-        float[] gw2Row7 = gw2[7];
         gw2Row7[0] = sum7_0;
         gw2Row7[1] = sum7_1;
         gw2Row7[2] = sum7_2;
@@ -910,6 +910,9 @@ public final class Iris {
             sum3_7 += in3 * delta7;
         }
         float[] gw1Row0 = gw1[0];
+        float[] gw1Row1 = gw1[1];
+        float[] gw1Row2 = gw1[2];
+        float[] gw1Row3 = gw1[3];
         gw1Row0[0] = sum0_0;
         gw1Row0[1] = sum0_1;
         gw1Row0[2] = sum0_2;
@@ -918,7 +921,6 @@ public final class Iris {
         gw1Row0[5] = sum0_5;
         gw1Row0[6] = sum0_6;
         gw1Row0[7] = sum0_7;
-        float[] gw1Row1 = gw1[1];
         gw1Row1[0] = sum1_0;
         gw1Row1[1] = sum1_1;
         gw1Row1[2] = sum1_2;
@@ -927,7 +929,6 @@ public final class Iris {
         gw1Row1[5] = sum1_5;
         gw1Row1[6] = sum1_6;
         gw1Row1[7] = sum1_7;
-        float[] gw1Row2 = gw1[2];
         gw1Row2[0] = sum2_0;
         gw1Row2[1] = sum2_1;
         gw1Row2[2] = sum2_2;
@@ -936,7 +937,6 @@ public final class Iris {
         gw1Row2[5] = sum2_5;
         gw1Row2[6] = sum2_6;
         gw1Row2[7] = sum2_7;
-        float[] gw1Row3 = gw1[3];
         gw1Row3[0] = sum3_0;
         gw1Row3[1] = sum3_1;
         gw1Row3[2] = sum3_2;

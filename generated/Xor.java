@@ -540,12 +540,12 @@ public final class Xor {
             sum3_0 += in3 * delta0;
         }
         float[] gw2Row0 = gw2[0];
-        gw2Row0[0] = sum0_0;
         float[] gw2Row1 = gw2[1];
-        gw2Row1[0] = sum1_0;
         float[] gw2Row2 = gw2[2];
-        gw2Row2[0] = sum2_0;
         float[] gw2Row3 = gw2[3];
+        gw2Row0[0] = sum0_0;
+        gw2Row1[0] = sum1_0;
+        gw2Row2[0] = sum2_0;
         gw2Row3[0] = sum3_0;
     }
 
@@ -624,11 +624,11 @@ public final class Xor {
             sum1_3 += in1 * delta3;
         }
         float[] gw1Row0 = gw1[0];
+        float[] gw1Row1 = gw1[1];
         gw1Row0[0] = sum0_0;
         gw1Row0[1] = sum0_1;
         gw1Row0[2] = sum0_2;
         gw1Row0[3] = sum0_3;
-        float[] gw1Row1 = gw1[1];
         gw1Row1[0] = sum1_0;
         gw1Row1[1] = sum1_1;
         gw1Row1[2] = sum1_2;

@@ -313,7 +313,7 @@ final class StepRenderer {
         }
     }
 
-    /** {@code float[] wRow0 = w[0]; …}: every row of a small layer's weight matrix in a local. */
+    /** {@code float[] wRow0 = w[0]; …}: every row of a small layer's weight-shaped matrix in a local. */
     private void weightRows(CodeBlock.Builder code, Storage w) {
         for (int k = 0; k < w.rows(); k++) {
             code.addStatement("$L[] $L$L = $L[$L]", real.keyword(), w.row(), k, w.name(), k);
@@ -577,8 +577,8 @@ final class StepRenderer {
             }
         }
         code.endControlFlow();
+        weightRows(code, g);
         for (int k = 0; k < g.rows(); k++) {
-            code.addStatement("$L[] $L$L = $L[$L]", t, g.row(), k, g.name(), k);
             for (int j = 0; j < g.cols(); j++) {
                 code.addStatement("$L$L[$L] = sum$L_$L", g.row(), k, j, k, j);
             }

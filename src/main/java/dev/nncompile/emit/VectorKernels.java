@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -150,10 +151,7 @@ final class VectorKernels {
         pack.add("// panel [k][2·LANES] of $L's columns j .. j + 2·LANES − 1\n", w.name());
         pack.beginControlFlow("for (int k = 0, p = j * $L; k < $L; k++, p += $L * LANES)", terms, terms, VECTORS);
         pack.addStatement("$L[] row = $L[k]", real.keyword(), w.name());
-        for (int v = 0; v < VECTORS; v++) {
-            pack.addStatement("$T.fromArray(SPECIES, row, j + $L).intoArray(panels, p + $L)", vector, offset(v),
-                    offset(v));
-        }
+        copyToPanel(pack);
         pack.endControlFlow();
         MethodSpec direct = productKernel(out, in, b, terms, 1, w);
         CodeBlock.Builder unpacked = CodeBlock.builder();
@@ -257,43 +255,18 @@ final class VectorKernels {
         for (int r = 0; r < rows; r++) {
             code.addStatement("$L[] in$L = $L[s + $L]", t, r, in.name(), r);
         }
-        for (int v = 0; v < VECTORS; v++) {
-            if (bias == null) {
-                code.addStatement("$T init$L = $T.zero(SPECIES)", vector, v, vector);
-            } else {
-                code.addStatement("$T init$L = $T.fromArray(SPECIES, $L, j + $L)", vector, v, vector, bias.name(),
-                        offset(v));
-            }
-        }
-        for (int r = 0; r < rows; r++) {
-            for (int v = 0; v < VECTORS; v++) {
-                code.addStatement("$T acc$L$L = init$L", vector, r, v, v);
-            }
-        }
+        initAccumulators(code, rows, bias);
+        IntFunction<String> input = r -> "in" + r + "[k]";
         if (rowsOf == null) {
             code.beginControlFlow("for (int k = 0, p = j * $L; k < $L; k++, p += $L * LANES)", terms, terms, VECTORS);
-            for (int v = 0; v < VECTORS; v++) {
-                code.addStatement("$T wv$L = $T.fromArray(SPECIES, panels, p + $L)", vector, v, vector, offset(v));
-            }
+            fmaTerm(code, rows, "wv", "panels", "p", input);
         } else {
             code.beginControlFlow("for (int k = 0; k < $L; k++)", terms);
             code.addStatement("$L[] row = $L[k]", t, rowsOf.name());
-            for (int v = 0; v < VECTORS; v++) {
-                code.addStatement("$T wv$L = $T.fromArray(SPECIES, row, j + $L)", vector, v, vector, offset(v));
-            }
-        }
-        for (int r = 0; r < rows; r++) {
-            code.addStatement("$T xv$L = $T.broadcast(SPECIES, in$L[k])", vector, r, vector, r);
-            for (int v = 0; v < VECTORS; v++) {
-                code.addStatement("acc$L$L = wv$L.fma(xv$L, acc$L$L)", r, v, v, r, r, v);
-            }
+            fmaTerm(code, rows, "wv", "row", "j", input);
         }
         code.endControlFlow();
-        for (int r = 0; r < rows; r++) {
-            for (int v = 0; v < VECTORS; v++) {
-                code.addStatement("acc$L$L.intoArray($L[s + $L], j + $L)", r, v, out.name(), r, offset(v));
-            }
-        }
+        storeAccumulators(code, rows, out, "s");
         String source = rowsOf == null ? "the packed panel" : "the rows of " + rowsOf.name();
         return kernel(StepRenderer.capitalize(out.name()) + (rowsOf == null ? "" : "Direct") + "Rows" + rows,
                 code.build(), "Samples s .. s + " + (rows - 1) + " of " + out.name() + ", units j .. j + " + VECTORS
@@ -342,10 +315,7 @@ final class VectorKernels {
         loop.beginControlFlow("for (int j = from; j < to; j += $L * LANES)", VECTORS);
         loop.beginControlFlow("for (int s = 0, p = j * n; s < n; s++, p += $L * LANES)", VECTORS);
         loop.addStatement("$L[] row = $L[s]", real.keyword(), d.name());
-        for (int v = 0; v < VECTORS; v++) {
-            loop.addStatement("$T.fromArray(SPECIES, row, j + $L).intoArray(panels, p + $L)", vector, offset(v),
-                    offset(v));
-        }
+        copyToPanel(loop);
         loop.endControlFlow();
         loop.endControlFlow();
         loop.add("// rows outside, columns inside: a block's quad stays in L1 while the panels stream from L2\n");
@@ -361,29 +331,13 @@ final class VectorKernels {
 
     private MethodSpec gradientKernel(Storage g, int rows) {
         CodeBlock.Builder code = CodeBlock.builder();
-        for (int r = 0; r < rows; r++) {
-            for (int v = 0; v < VECTORS; v++) {
-                code.addStatement("$T acc$L$L = $T.zero(SPECIES)", vector, r, v, vector);
-            }
-        }
+        initAccumulators(code, rows, null);
         // k is a multiple of ROWS: rows k .. k + ROWS − 1 are one quad
         code.beginControlFlow("for (int s = 0, p = j * n, q = k * n; s < n; s++, p += $L * LANES, q += $L)", VECTORS,
                 ROWS);
-        for (int v = 0; v < VECTORS; v++) {
-            code.addStatement("$T dv$L = $T.fromArray(SPECIES, panels, p + $L)", vector, v, vector, offset(v));
-        }
-        for (int r = 0; r < rows; r++) {
-            code.addStatement("$T xv$L = $T.broadcast(SPECIES, quads[q + $L])", vector, r, vector, r);
-            for (int v = 0; v < VECTORS; v++) {
-                code.addStatement("acc$L$L = dv$L.fma(xv$L, acc$L$L)", r, v, v, r, r, v);
-            }
-        }
+        fmaTerm(code, rows, "dv", "panels", "p", r -> "quads[q + " + r + "]");
         code.endControlFlow();
-        for (int r = 0; r < rows; r++) {
-            for (int v = 0; v < VECTORS; v++) {
-                code.addStatement("acc$L$L.intoArray($L[k + $L], j + $L)", r, v, g.name(), r, offset(v));
-            }
-        }
+        storeAccumulators(code, rows, g, "k");
         return kernel(StepRenderer.capitalize(g.name()) + "Rows" + rows, code.build(),
                 "Rows k .. k + " + (rows - 1) + " of " + g.name() + ", units j .. j + " + VECTORS
                         + "·LANES − 1, over the call's n samples, from the packed quads and panel.", "k", "j", "n");
@@ -404,6 +358,58 @@ final class VectorKernels {
     }
 
     // ---- shared ----------------------------------------------------------------------------------------------
+
+    /** {@code acc{r}{v}}, the sums of a block of {@code rows} rows, starting from the bias vectors at j, or zero. */
+    private void initAccumulators(CodeBlock.Builder code, int rows, Storage bias) {
+        for (int v = 0; v < VECTORS; v++) {
+            if (bias == null) {
+                code.addStatement("$T init$L = $T.zero(SPECIES)", vector, v, vector);
+            } else {
+                code.addStatement("$T init$L = $T.fromArray(SPECIES, $L, j + $L)", vector, v, vector, bias.name(),
+                        offset(v));
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int v = 0; v < VECTORS; v++) {
+                code.addStatement("$T acc$L$L = init$L", vector, r, v, v);
+            }
+        }
+    }
+
+    /**
+     * One term of a block's sums: the {@link #VECTORS} vectors {@code name0 …} loaded from {@code array} at
+     * {@code index}, each multiplied by row r's broadcast {@code scalar(r)} into row r's accumulators.
+     */
+    private void fmaTerm(CodeBlock.Builder code, int rows, String name, String array, String index,
+            IntFunction<String> scalar) {
+        for (int v = 0; v < VECTORS; v++) {
+            code.addStatement("$T $L$L = $T.fromArray(SPECIES, $L, $L + $L)", vector, name, v, vector, array, index,
+                    offset(v));
+        }
+        for (int r = 0; r < rows; r++) {
+            code.addStatement("$T xv$L = $T.broadcast(SPECIES, $L)", vector, r, vector, scalar.apply(r));
+            for (int v = 0; v < VECTORS; v++) {
+                code.addStatement("acc$L$L = $L$L.fma(xv$L, acc$L$L)", r, v, name, v, r, r, v);
+            }
+        }
+    }
+
+    /** Row r's accumulators into row {@code first + r} of {@code target}, units j .. j + 2·LANES − 1. */
+    private void storeAccumulators(CodeBlock.Builder code, int rows, Storage target, String first) {
+        for (int r = 0; r < rows; r++) {
+            for (int v = 0; v < VECTORS; v++) {
+                code.addStatement("acc$L$L.intoArray($L[$L + $L], j + $L)", r, v, target.name(), first, r, offset(v));
+            }
+        }
+    }
+
+    /** Columns j .. j + 2·LANES − 1 of the local {@code row} into {@code panels} from p. */
+    private void copyToPanel(CodeBlock.Builder code) {
+        for (int v = 0; v < VECTORS; v++) {
+            code.addStatement("$T.fromArray(SPECIES, row, j + $L).intoArray(panels, p + $L)", vector, offset(v),
+                    offset(v));
+        }
+    }
 
     /**
      * Whole register blocks of {@link #ROWS} rows over {@code var} below {@code limit} (a count or, with
