@@ -33,11 +33,14 @@ final class ElementwiseRenderer {
     private final Fields fields;
     private final Real real;
     private final Scalars scalars;
+    /** Vector API rendering of the rows' elements ({@code --simd} classes), or null. */
+    private final VectorExpressions vectors;
 
     ElementwiseRenderer(Fields fields, Real real, Scalars scalars) {
         this.fields = fields;
         this.real = real;
         this.scalars = scalars;
+        this.vectors = fields.kernels().vectorApi() ? new VectorExpressions(real) : null;
     }
 
     /** A whole elementwise step as its own method body: over the call's n samples, or every parameter element. */
@@ -150,6 +153,15 @@ final class ElementwiseRenderer {
             for (int j = 0; j < shape.cols(); j++) {
                 elementWrites(code, writes, naming, "[" + j + "]");
             }
+        } else if (vectors != null && writes.stream().allMatch(w -> w.target() != null
+                && VectorExpressions.supports(w.value()))) {
+            // LANES elements at a time (a condition is a blend, not a branch), then the last cols % LANES
+            code.beginControlFlow("for (int j = 0; j < SPECIES.loopBound($L); j += LANES)", shape.cols());
+            vectorWrites(code, writes, naming);
+            code.endControlFlow();
+            code.beginControlFlow("for (int j = SPECIES.loopBound($L); j < $L; j++)", shape.cols(), shape.cols());
+            elementWrites(code, writes, naming, "[j]");
+            code.endControlFlow();
         } else {
             code.beginControlFlow("for (int j = 0; j < $L; j++)", shape.cols());
             elementWrites(code, writes, naming, "[j]");
@@ -182,6 +194,26 @@ final class ElementwiseRenderer {
             } else {
                 code.addStatement("$L = $L", element(w.target()).replace("[j]", index), value);
             }
+        }
+    }
+
+    /** The writes of LANES elements from j, as {@link #elementWrites} in the same order (same bits per lane). */
+    private void vectorWrites(CodeBlock.Builder code, List<Write> writes, Function<String, String> naming) {
+        for (Write w : writes) {
+            CommonSubexpressions.Shared shared = CommonSubexpressions.share(List.of(w.value()));
+            Map<String, String> locals = new LinkedHashMap<>();
+            Function<String, String> withLocals = v -> locals.containsKey(v) ? locals.get(v) : naming.apply(v);
+            Set<String> vectorLocals = new java.util.HashSet<>();
+            for (CommonSubexpressions.Binding b : shared.temporaries()) {
+                String local = fields.unique("common");
+                code.addStatement("$T $L = $L", vectors.vectorType(), local,
+                        vectors.print(b.value(), withLocals, vectorLocals));
+                locals.put(b.name(), local);
+                vectorLocals.add(local);
+            }
+            String target = element(w.target());
+            code.addStatement("$L.intoArray($L, j)", vectors.print(shared.roots().get(0), withLocals, vectorLocals),
+                    target.substring(0, target.length() - "[j]".length()));
         }
     }
 

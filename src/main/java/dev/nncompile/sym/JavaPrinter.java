@@ -190,8 +190,11 @@ public final class JavaPrinter {
         return new Code(out.toString(), ADDITIVE);
     }
 
-    /** −term when term is visibly negative (negative constant or coefficient), else null. */
-    private static Expr negated(Expr term) {
+    /**
+     * −term when term is visibly negative (negative constant or coefficient), else null: such a term of a sum is
+     * written as a subtraction (also by the Vector API renderer, which must add in the same order).
+     */
+    public static Expr negated(Expr term) {
         if (term instanceof Const c && (c.value() < 0)) {
             return new Const(-c.value());
         }
