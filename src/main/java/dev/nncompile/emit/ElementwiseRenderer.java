@@ -212,7 +212,7 @@ final class ElementwiseRenderer {
                 vectorLocals.add(local);
             }
             String target = element(w.target());
-            code.addStatement("$L.intoArray($L, j)", vectors.print(shared.roots().get(0), withLocals, vectorLocals),
+            code.addStatement("$L$Z.intoArray($L, j)", vectors.print(shared.roots().get(0), withLocals, vectorLocals),
                     target.substring(0, target.length() - "[j]".length()));
         }
     }

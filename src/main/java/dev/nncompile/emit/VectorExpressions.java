@@ -144,7 +144,7 @@ final class VectorExpressions {
         }
         Cond c = (Cond) e;
         // every lane computes both branches and keeps one: the same values as the scalar ternary
-        return new Operand(CodeBlock.of("$L.blend($L, $L)", asVector(render(c.otherwise(), naming, locals)),
+        return new Operand(CodeBlock.of("$L$Z.blend($L,$W$L)", asVector(render(c.otherwise(), naming, locals)),
                 asVector(render(c.then(), naming, locals)), mask(c.test(), naming, locals)), true);
     }
 
@@ -204,12 +204,12 @@ final class VectorExpressions {
      */
     private Operand binary(Operand left, String op, boolean commutative, Operand right) {
         if (left.isVector()) {
-            return new Operand(CodeBlock.of("$L.$L($L)", left.code(), op, right.code()), true);
+            return new Operand(CodeBlock.of("$L$Z.$L($L)", left.code(), op, right.code()), true);
         }
         if (right.isVector() && commutative) {
-            return new Operand(CodeBlock.of("$L.$L($L)", right.code(), op, left.code()), true);
+            return new Operand(CodeBlock.of("$L$Z.$L($L)", right.code(), op, left.code()), true);
         }
-        return new Operand(CodeBlock.of("$L.$L($L)", asVector(left), op, right.code()), true);
+        return new Operand(CodeBlock.of("$L$Z.$L($L)", asVector(left), op, right.code()), true);
     }
 
     private CodeBlock mask(Test t, Function<String, String> naming, Set<String> locals) {
@@ -232,7 +232,7 @@ final class VectorExpressions {
             }
             // Java's != holds for NaN: the negation of ==, whatever the vector NE does
             String op = rel == Test.Rel.NE ? "EQ" : rel.name();
-            CodeBlock compare = CodeBlock.of("$L.compare($T.$L, $L)", asVector(left), operators, op, right.code());
+            CodeBlock compare = CodeBlock.of("$L$Z.compare($T.$L, $L)", asVector(left), operators, op, right.code());
             return rel == Test.Rel.NE ? CodeBlock.of("$L.not()", compare) : compare;
         }
         if (t instanceof Test.And a) {
