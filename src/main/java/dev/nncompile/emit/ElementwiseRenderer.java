@@ -27,6 +27,13 @@ final class ElementwiseRenderer {
      */
     static final int UNROLLED_COLS = 8;
 
+    /**
+     * Rows of at least this many elements run their supported expressions with the Vector API in {@code --simd}
+     * classes; shorter rows stay scalar loops, which C2 unrolls: a few vector iterations gain little there, and
+     * every vector expression is code C2 must inline whole, or its vectors are boxed.
+     */
+    static final int VECTOR_COLS = 64;
+
     /** {@code target[i] = value}, or, with a null target, {@code sum += value}. */
     record Write(Storage target, Expr value) {}
 
@@ -153,7 +160,7 @@ final class ElementwiseRenderer {
             for (int j = 0; j < shape.cols(); j++) {
                 elementWrites(code, writes, naming, "[" + j + "]");
             }
-        } else if (vectors != null && writes.stream().allMatch(w -> w.target() != null
+        } else if (vectors != null && shape.cols() >= VECTOR_COLS && writes.stream().allMatch(w -> w.target() != null
                 && VectorExpressions.supports(w.value()))) {
             // LANES elements at a time (a condition is a blend, not a branch), then the last cols % LANES
             code.beginControlFlow("for (int j = 0; j < SPECIES.loopBound($L); j += LANES)", shape.cols());

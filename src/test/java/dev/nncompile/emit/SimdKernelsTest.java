@@ -86,6 +86,35 @@ class SimdKernelsTest {
         GradientChecks.assertExactOnFullBatches(random);
     }
 
+    /**
+     * Rows of {@link ElementwiseRenderer#VECTOR_COLS} or more run their activations, derivative factors and
+     * updates as Vector API blends and arithmetic (relu, leaky relu and Adam here, with a tail of cols % LANES
+     * scalar elements): the gradients stay exact. (VectorExpressionsTest pins each lane's bits to the scalar code.)
+     */
+    @Test
+    void wideRowsRunTheirElementwiseWorkAsVectorsWithExactGradients() {
+        String spec = """
+                model WideRows {
+                    input 6
+                    dense 72 relu
+                    dense 67 leaky_relu(alpha = 0.1)
+                    dense 3 softmax
+                    loss cross_entropy
+                    optimizer adam(lr = 0.01)
+                    init normal(0, 0.5) seed 4
+                    precision double
+                    train { batch = 5, epochs = 2 }
+                }
+                """;
+        CheckResult r = Frontend.check(new SourceFile("wide-rows.nn", spec));
+        assertTrue(!r.hasErrors(), () -> r.diagnostics().toString());
+        List<Compiled> wide = Compiled.all(List.of(Deriver.derive(r.networks().get(0))), Kernels.SIMD);
+        String source = wide.get(0).source;
+        assertTrue(source.contains(".blend(") && source.contains("VectorOperators.GT")
+                && source.contains("SPECIES.loopBound(67)"), "no vector elementwise loops in\n" + source);
+        GradientChecks.assertExactOnFullBatches(wide);
+    }
+
     @Test
     void specsHaveExactGradientsInDouble() {
         GradientChecks.assertExactInDouble(specs, 6);
