@@ -6,6 +6,7 @@ import dev.nncompile.derive.Step;
 import dev.nncompile.sym.CommonSubexpressions;
 import dev.nncompile.sym.Expr;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +211,7 @@ final class ElementwiseRenderer {
             CommonSubexpressions.Shared shared = CommonSubexpressions.share(List.of(w.value()));
             Map<String, String> locals = new LinkedHashMap<>();
             Function<String, String> withLocals = v -> locals.containsKey(v) ? locals.get(v) : naming.apply(v);
-            Set<String> vectorLocals = new java.util.HashSet<>();
+            Set<String> vectorLocals = new HashSet<>();
             for (CommonSubexpressions.Binding b : shared.temporaries()) {
                 String local = fields.unique("common");
                 code.addStatement("$T $L = $L", vectors.vectorType(), local,

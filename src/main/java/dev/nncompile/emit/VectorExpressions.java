@@ -7,12 +7,12 @@ import dev.nncompile.sym.Call;
 import dev.nncompile.sym.Cond;
 import dev.nncompile.sym.Const;
 import dev.nncompile.sym.Expr;
+import dev.nncompile.sym.Fn;
 import dev.nncompile.sym.JavaPrinter;
 import dev.nncompile.sym.Mul;
 import dev.nncompile.sym.Pow;
 import dev.nncompile.sym.Test;
 import dev.nncompile.sym.Var;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -67,7 +67,7 @@ final class VectorExpressions {
             return (x == 0.0 || x == 1.0 || x == 2.0 || x == 3.0 || x == 0.5) && supports(p.base());
         }
         if (e instanceof Call c) {
-            return (c.fn() == dev.nncompile.sym.Fn.SQRT || c.fn() == dev.nncompile.sym.Fn.ABS)
+            return (c.fn() == Fn.SQRT || c.fn() == Fn.ABS)
                     && supports(c.args().get(0));
         }
         Cond c = (Cond) e;
@@ -138,7 +138,7 @@ final class VectorExpressions {
             return power(p.base(), ((Const) p.exponent()).value(), naming, locals);
         }
         if (e instanceof Call c) {
-            String method = c.fn() == dev.nncompile.sym.Fn.SQRT ? "sqrt" : "abs";
+            String method = c.fn() == Fn.SQRT ? "sqrt" : "abs";
             return new Operand(CodeBlock.of("$L.$L()", asVector(render(c.args().get(0), naming, locals)), method),
                     true);
         }
@@ -150,18 +150,10 @@ final class VectorExpressions {
 
     /** As {@link JavaPrinter}: |coefficient| first, the numerator's factors, then each divisor; negated last. */
     private Operand product(List<Expr> factors, Function<String, String> naming, Set<String> locals) {
-        double coefficient = 1.0;
-        List<Expr> numerator = new ArrayList<>();
-        List<Expr> denominator = new ArrayList<>();
-        for (Expr f : factors) {
-            if (f instanceof Const c) {
-                coefficient *= c.value();
-            } else if (f instanceof Pow p && p.exponent() instanceof Const e && e.value() < 0) {
-                denominator.add(e.value() == -1.0 ? p.base() : new Pow(p.base(), new Const(-e.value())));
-            } else {
-                numerator.add(f);
-            }
-        }
+        JavaPrinter.Quotient q = JavaPrinter.Quotient.of(factors);
+        double coefficient = q.coefficient();
+        List<Expr> numerator = q.numerator();
+        List<Expr> denominator = q.denominator();
         boolean negative = coefficient < 0 || (coefficient == 0 && 1 / coefficient < 0);
         double magnitude = Math.abs(coefficient);
         Operand out = null;

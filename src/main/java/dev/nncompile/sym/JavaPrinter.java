@@ -210,20 +210,35 @@ public final class JavaPrinter {
         return null;
     }
 
+    /**
+     * A product as Java code computes it: the constant coefficient, the factors multiplied in order, the divisors
+     * (factors with a negative constant exponent, as positive powers) divided by in order.
+     */
+    public record Quotient(double coefficient, List<Expr> numerator, List<Expr> denominator) {
+
+        public static Quotient of(List<Expr> factors) {
+            double coefficient = 1.0;
+            List<Expr> numerator = new ArrayList<>();
+            List<Expr> denominator = new ArrayList<>();
+            for (Expr f : factors) {
+                if (f instanceof Const c) {
+                    coefficient *= c.value();
+                } else if (f instanceof Pow p && p.exponent() instanceof Const e && e.value() < 0) {
+                    denominator.add(e.value() == -1.0 ? p.base() : new Pow(p.base(), new Const(-e.value())));
+                } else {
+                    numerator.add(f);
+                }
+            }
+            return new Quotient(coefficient, List.copyOf(numerator), List.copyOf(denominator));
+        }
+    }
+
     /** Π factors: coefficient first, factors with a negative constant exponent become divisors. */
     private Code product(List<Expr> factors, Function<String, String> naming) {
-        double coefficient = 1.0;
-        List<Expr> numerator = new ArrayList<>();
-        List<Expr> denominator = new ArrayList<>();
-        for (Expr f : factors) {
-            if (f instanceof Const c) {
-                coefficient *= c.value();
-            } else if (f instanceof Pow p && p.exponent() instanceof Const e && e.value() < 0) {
-                denominator.add(e.value() == -1.0 ? p.base() : new Pow(p.base(), new Const(-e.value())));
-            } else {
-                numerator.add(f);
-            }
-        }
+        Quotient q = Quotient.of(factors);
+        double coefficient = q.coefficient();
+        List<Expr> numerator = q.numerator();
+        List<Expr> denominator = q.denominator();
         boolean negative = coefficient < 0 || (coefficient == 0 && 1 / coefficient < 0);
         double magnitude = Math.abs(coefficient);
         List<Code> operands = new ArrayList<>();
