@@ -6,7 +6,6 @@ import dev.nncompile.derive.Step;
 import dev.nncompile.sym.CommonSubexpressions;
 import dev.nncompile.sym.Expr;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,45 +182,43 @@ final class ElementwiseRenderer {
     /** The writes of one element, every {@code [j]} of the names replaced by {@code index}. */
     private void elementWrites(CodeBlock.Builder code, List<Write> writes, Function<String, String> naming,
                                String index) {
-        Function<String, String> indexed = v -> naming.apply(v).replace("[j]", index);
+        writes(code, writes, v -> naming.apply(v).replace("[j]", index), index);
+    }
+
+    /** The writes of LANES elements from j, as {@link #elementWrites} in the same order (same bits per lane). */
+    private void vectorWrites(CodeBlock.Builder code, List<Write> writes, Function<String, String> naming) {
+        writes(code, writes, naming, null);
+    }
+
+    /** Scalar writes of element {@code index}, or with a null index vector writes of the LANES elements from j. */
+    private void writes(CodeBlock.Builder code, List<Write> writes, Function<String, String> naming, String index) {
         for (Write w : writes) {
             // shared subexpressions (σ(z) three times in swish′) become locals computed once per element; per
             // write, because a later assignment must see the values earlier ones stored
             CommonSubexpressions.Shared shared = CommonSubexpressions.share(List.of(w.value()));
             Map<String, String> locals = new LinkedHashMap<>();
-            Function<String, String> withLocals = v -> locals.containsKey(v) ? locals.get(v) : indexed.apply(v);
-            for (CommonSubexpressions.Binding b : shared.temporaries()) {
-                String local = fields.unique("common");
-                code.addStatement("final $L $L = $L", real.keyword(), local,
-                        real.printer().print(b.value(), withLocals));
-                locals.put(b.name(), local);
-            }
-            String value = real.printer().print(shared.roots().get(0), withLocals);
-            if (w.target() == null) {
-                code.addStatement("sum += $L", value);
-            } else {
-                code.addStatement("$L = $L", element(w.target()).replace("[j]", index), value);
-            }
-        }
-    }
-
-    /** The writes of LANES elements from j, as {@link #elementWrites} in the same order (same bits per lane). */
-    private void vectorWrites(CodeBlock.Builder code, List<Write> writes, Function<String, String> naming) {
-        for (Write w : writes) {
-            CommonSubexpressions.Shared shared = CommonSubexpressions.share(List.of(w.value()));
-            Map<String, String> locals = new LinkedHashMap<>();
             Function<String, String> withLocals = v -> locals.containsKey(v) ? locals.get(v) : naming.apply(v);
-            Set<String> vectorLocals = new HashSet<>();
             for (CommonSubexpressions.Binding b : shared.temporaries()) {
                 String local = fields.unique("common");
-                code.addStatement("$T $L = $L", vectors.vectorType(), local,
-                        vectors.print(b.value(), withLocals, vectorLocals));
+                if (index == null) {
+                    code.addStatement("$T $L = $L", vectors.vectorType(), local,
+                            vectors.print(b.value(), withLocals, locals.values()));
+                } else {
+                    code.addStatement("final $L $L = $L", real.keyword(), local,
+                            real.printer().print(b.value(), withLocals));
+                }
                 locals.put(b.name(), local);
-                vectorLocals.add(local);
             }
-            String target = element(w.target());
-            code.addStatement("$L$Z.intoArray($L, j)", vectors.print(shared.roots().get(0), withLocals, vectorLocals),
-                    target.substring(0, target.length() - "[j]".length()));
+            Expr root = shared.roots().get(0);
+            if (index == null) {
+                code.addStatement("$L$Z.intoArray($L, j)", vectors.print(root, withLocals, locals.values()),
+                        VectorExpressions.arrayOf(element(w.target())));
+            } else if (w.target() == null) {
+                code.addStatement("sum += $L", real.printer().print(root, withLocals));
+            } else {
+                code.addStatement("$L = $L", element(w.target()).replace("[j]", index),
+                        real.printer().print(root, withLocals));
+            }
         }
     }
 

@@ -13,8 +13,8 @@ import dev.nncompile.sym.Mul;
 import dev.nncompile.sym.Pow;
 import dev.nncompile.sym.Test;
 import dev.nncompile.sym.Var;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,15 +33,13 @@ import java.util.function.Function;
  * the given set of vector locals is a vector already; any other name is a scalar (broadcast where needed).
  */
 final class VectorExpressions {
-    private static final String PACKAGE = "jdk.incubator.vector";
-
     private final Real real;
     private final ClassName vector;
-    private final ClassName operators = ClassName.get(PACKAGE, "VectorOperators");
+    private final ClassName operators = ClassName.get(VectorKernels.PACKAGE, "VectorOperators");
 
     VectorExpressions(Real real) {
         this.real = real;
-        this.vector = ClassName.get(PACKAGE, real.isFloat() ? "FloatVector" : "DoubleVector");
+        this.vector = VectorKernels.vectorClass(real);
     }
 
     ClassName vectorType() {
@@ -87,8 +85,13 @@ final class VectorExpressions {
         return supports(((Test.Not) t).test());
     }
 
+    /** The array of an element's Java name: {@code z1Row} of {@code z1Row[j]}, or null for a scalar's name. */
+    static String arrayOf(String name) {
+        return name.endsWith("[j]") ? name.substring(0, name.length() - "[j]".length()) : null;
+    }
+
     /** The vector value of a {@link #supports supported} expression (a scalar result is broadcast). */
-    CodeBlock print(Expr e, Function<String, String> naming, Set<String> vectorLocals) {
+    CodeBlock print(Expr e, Function<String, String> naming, Collection<String> vectorLocals) {
         return asVector(render(e, naming, vectorLocals));
     }
 
@@ -109,15 +112,15 @@ final class VectorExpressions {
         return CodeBlock.of("$T.broadcast(SPECIES, $L)", vector, o.code());
     }
 
-    private Operand render(Expr e, Function<String, String> naming, Set<String> locals) {
+    private Operand render(Expr e, Function<String, String> naming, Collection<String> locals) {
         if (e instanceof Const c) {
             return Operand.scalar(real.literal(c.value()));
         }
         if (e instanceof Var v) {
             String name = naming.apply(v.name());
-            if (name.endsWith("[j]")) {
-                return new Operand(CodeBlock.of("$T.fromArray(SPECIES, $L, j)", vector,
-                        name.substring(0, name.length() - 3)), true);
+            String array = arrayOf(name);
+            if (array != null) {
+                return new Operand(CodeBlock.of("$T.fromArray(SPECIES, $L, j)", vector, array), true);
             }
             return locals.contains(name) ? new Operand(CodeBlock.of("$L", name), true) : Operand.scalar(name);
         }
@@ -149,7 +152,7 @@ final class VectorExpressions {
     }
 
     /** As {@link JavaPrinter}: |coefficient| first, the numerator's factors, then each divisor; negated last. */
-    private Operand product(List<Expr> factors, Function<String, String> naming, Set<String> locals) {
+    private Operand product(List<Expr> factors, Function<String, String> naming, Collection<String> locals) {
         JavaPrinter.Quotient q = JavaPrinter.Quotient.of(factors);
         double coefficient = q.coefficient();
         List<Expr> numerator = q.numerator();
@@ -171,7 +174,7 @@ final class VectorExpressions {
     }
 
     /** As {@link JavaPrinter}: x¹ = x, x⁰ = 1, x⁻ᵉ = 1 / xᵉ, x² and x³ as products, x^½ = √x. */
-    private Operand power(Expr base, double exponent, Function<String, String> naming, Set<String> locals) {
+    private Operand power(Expr base, double exponent, Function<String, String> naming, Collection<String> locals) {
         if (exponent == 1.0) {
             return render(base, naming, locals);
         }
@@ -204,7 +207,7 @@ final class VectorExpressions {
         return new Operand(CodeBlock.of("$L$Z.$L($L)", asVector(left), op, right.code()), true);
     }
 
-    private CodeBlock mask(Test t, Function<String, String> naming, Set<String> locals) {
+    private CodeBlock mask(Test t, Function<String, String> naming, Collection<String> locals) {
         if (t instanceof Test.Compare c) {
             Operand left = render(c.left(), naming, locals);
             Operand right = render(c.right(), naming, locals);

@@ -46,7 +46,7 @@ final class VectorKernels {
     static final int ROWS = 4;
     /** Vectors of a register block: {@code ROWS × VECTORS} accumulators. */
     static final int VECTORS = 2;
-    private static final String PACKAGE = "jdk.incubator.vector";
+    static final String PACKAGE = "jdk.incubator.vector";
     /**
      * The fewest multiply-adds a call of a product must have to be split over the worker threads (about 20 µs of
      * one thread's work here): below it, the hand-off and the workers' spinning cost more than they save; on the
@@ -68,7 +68,7 @@ final class VectorKernels {
         this.methodNames = methodNames;
     }
 
-    private static ClassName vectorClass(Real real) {
+    static ClassName vectorClass(Real real) {
         return ClassName.get(PACKAGE, real.isFloat() ? "FloatVector" : "DoubleVector");
     }
 

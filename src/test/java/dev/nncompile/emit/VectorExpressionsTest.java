@@ -19,12 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.nncompile.model.Precision;
 import dev.nncompile.sym.Expr;
@@ -137,14 +134,8 @@ class VectorExpressionsTest {
     private static Class<?> compile(Real real, List<Expr> exprs) {
         String t = real.keyword();
         VectorExpressions vectors = new VectorExpressions(real);
-        ClassName vector = vectors.vectorType();
-        TypeSpec.Builder type = TypeSpec.classBuilder("Probe").addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get("jdk.incubator.vector",
-                                "VectorSpecies"), real.isFloat() ? ClassName.get(Float.class) : ClassName.get(Double.class)),
-                        "SPECIES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.SPECIES_PREFERRED", vector).build())
-                .addField(FieldSpec.builder(int.class, "LANES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("SPECIES.length()").build());
+        TypeSpec.Builder type = TypeSpec.classBuilder("Probe").addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+        VectorKernels.addConstants(type, real);   // SPECIES and LANES as a generated class has them
         Function<String, String> naming = v -> v.equals("s") ? "s" : v + "Row[j]";
         for (int i = 0; i < exprs.size(); i++) {
             CodeBlock scalar = CodeBlock.builder()
