@@ -52,14 +52,24 @@ final class ElementwiseRenderer {
 
     /** A whole elementwise step as its own method body: over the call's n samples, or every parameter element. */
     void standalone(CodeBlock.Builder code, Step.Elementwise e) {
+        rows(code, e, "0", rowCount(fields.get(e.assignments().get(0).target())));
+    }
+
+    /** An elementwise step's rows {@code from} ≤ row &lt; {@code to} as a method body. */
+    void rows(CodeBlock.Builder code, Step.Elementwise e, String from, String to) {
         declareScalars(code, e);
         for (String line : StepText.describe(e)) {
             code.add("// $L\n", line);
         }
-        loop(code, e, "0", "n");
+        loop(code, e, from, to);
     }
 
-    /** The loop nest of an elementwise step; per-sample steps run samples {@code from} ≤ s &lt; {@code to}. */
+    /** The rows of a buffer as code: the call's n samples, or a matrix's rows (a vector has one). */
+    private static String rowCount(Storage shape) {
+        return shape.shape() == Storage.Shape.PER_SAMPLE ? "n" : String.valueOf(shape.rows());
+    }
+
+    /** The loop nest of an elementwise step over rows {@code from} ≤ row &lt; {@code to} (samples or weight rows). */
     void loop(CodeBlock.Builder code, Step.Elementwise e, String from, String to) {
         Storage shape = fields.get(e.assignments().get(0).target());
         List<Write> writes = new ArrayList<>();
@@ -80,7 +90,7 @@ final class ElementwiseRenderer {
             code.addStatement("sum = $L", real.printer().print(l.term(), scalars.naming(Map.of())));
         } else {
             Storage shape = fields.get(operands.firstEntry().getValue());
-            rowLoop(code, shape, List.of(new Write(null, l.term())), operands, Map.of(), "0", "n");
+            rowLoop(code, shape, List.of(new Write(null, l.term())), operands, Map.of(), "0", rowCount(shape));
         }
         code.addStatement("double scale = $L", real.printer().print(l.scale(), scalars.naming(Map.of())));
         code.addStatement("return sum * scale");
@@ -110,7 +120,7 @@ final class ElementwiseRenderer {
     }
 
     /**
-     * The loop nest over {@code shape}'s elements: per sample rows s in [from, to), weight rows k, or a bias vector;
+     * The loop nest over {@code shape}'s elements: per-sample rows s or weight rows k in [from, to), or a bias vector;
      * then the elements j. {@code extra} names further variables (e.g. a transposed accumulator), element j written
      * {@code [j]}.
      */
@@ -146,7 +156,7 @@ final class ElementwiseRenderer {
         if (shape.shape() == Storage.Shape.PER_SAMPLE) {
             code.beginControlFlow("for (int s = $L; s < $L; s++)", from, to);
         } else if (shape.shape() == Storage.Shape.MATRIX) {
-            code.beginControlFlow("for (int k = 0; k < $L; k++)", shape.rows());
+            code.beginControlFlow("for (int k = $L; k < $L; k++)", from, to);
         }
         if (shape.shape() != Storage.Shape.VECTOR) {
             for (Storage s : arrays.values()) {

@@ -13,9 +13,9 @@ package dev.nncompile.emit;
  *                  (perf-anchors.md). The class must then be compiled and run with
  *                  {@code --add-modules jdk.incubator.vector}. Products are fused multiply-adds summed in the same
  *                  order as the plain kernels, so results differ from them only by the roundings an FMA saves.
- * @param threads   threads per matrix product: the caller and {@code threads − 1} workers the constructor starts,
- *                  each computing its own columns of every product, so results are bit-identical whatever the
- *                  count. More than one needs the Vector API kernels, whose products are split by column blocks.
+ * @param threads   threads per large product and weight update: the caller and {@code threads − 1} workers the
+ *                  constructor starts, taking whole column blocks of a product or rows of an update, so results
+ *                  are bit-identical whatever the count. More than one needs the Vector API kernels, whose products are split by column blocks.
  */
 public record Kernels(boolean vectorApi, int threads) {
     /** The most threads a class may use. */

@@ -45,6 +45,10 @@ final class StepRenderer {
     private final ElementwiseRenderer elementwise;
     /** The Vector API kernels of {@link Kernels#SIMD}, or null for plain loops. */
     private final VectorKernels vector;
+    /** The loops split over the worker threads. */
+    private final ParallelCalls parallel;
+    /** Methods a step method calls, rendered since the last step: an update's row range. */
+    private final List<MethodSpec> helpers = new ArrayList<>();
 
     StepRenderer(Fields fields, Real real, Scalars scalars, Set<String> methodNames) {
         this.fields = fields;
@@ -52,7 +56,8 @@ final class StepRenderer {
         this.scalars = scalars;
         this.methodNames = methodNames;
         this.elementwise = new ElementwiseRenderer(fields, real, scalars);
-        this.vector = fields.kernels().vectorApi() ? new VectorKernels(fields, real, methodNames) : null;
+        this.parallel = new ParallelCalls(fields.kernels().threads(), fields.network().training().batch());
+        this.vector = fields.kernels().vectorApi() ? new VectorKernels(fields, real, methodNames, parallel) : null;
     }
 
     /** One rendered phase: the step methods and the calls the phase method makes. */
@@ -78,6 +83,8 @@ final class StepRenderer {
             if (vector != null) {
                 methods.addAll(vector.takeKernels());
             }
+            methods.addAll(helpers);
+            helpers.clear();
             if (loss && returnsLoss(step)) {
                 calls.addStatement("loss += $N(n)", method);
             } else {
@@ -87,9 +94,9 @@ final class StepRenderer {
         return new Phase(methods, calls.build());
     }
 
-    /** The products the Vector API kernels split over worker threads, in task-number order. */
+    /** The loops split over the worker threads, in task-number order. */
     List<WorkerPool.Task> tasks() {
-        return vector == null ? List.of() : vector.tasks();
+        return parallel.tasks();
     }
 
     private static boolean returnsLoss(Step step) {
@@ -130,6 +137,8 @@ final class StepRenderer {
             wholeProduct(code, fused, () -> vector.affine(code, a));
         } else if (step instanceof Step.Affine a) {
             affine(code, a, fused);
+        } else if (step instanceof Step.Elementwise e && splitsRows(e)) {
+            parallelRows(code, e, name);
         } else if (step instanceof Step.Elementwise e) {
             elementwise.standalone(code, e);
         } else if (step instanceof Step.Softmax s) {
@@ -166,6 +175,25 @@ final class StepRenderer {
         return m.addCode(code.build()).build();
     }
 
+    /** Whether an elementwise step over a weight matrix is split by rows over the worker threads. */
+    private boolean splitsRows(Step.Elementwise e) {
+        Storage shape = fields.get(e.assignments().get(0).target());
+        return shape.shape() == Storage.Shape.MATRIX && parallel.splitsRows(shape.rows(), shape.cols());
+    }
+
+    /** An update split by rows: the rows go to a method of their own, the step method dispatches its chunks. */
+    private void parallelRows(CodeBlock.Builder code, Step.Elementwise e, String name) {
+        Storage shape = fields.get(e.assignments().get(0).target());
+        CodeBlock.Builder body = CodeBlock.builder();
+        elementwise.rows(body, e, "from", "to");
+        MethodSpec rows = MethodSpec.methodBuilder(uniqueName(name + "Rows")).addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Rows from .. to − 1 of {@link #$L(int)}: a chunk of the parallel update.\n", name)
+                .addParameter(TypeName.INT, "n").addParameter(TypeName.INT, "from").addParameter(TypeName.INT, "to")
+                .addCode(body.build()).build();
+        helpers.add(rows);
+        parallel.rows(code, rows, shape.rows(), shape.cols());
+    }
+
     private String methodName(Step step, String prefix) {
         String base;
         if (step instanceof Step.Affine a) {
@@ -196,6 +224,10 @@ final class StepRenderer {
         } else {
             base = "scalar" + capitalize(Fields.javaName(((Step.ScalarDef) step).name()));
         }
+        return uniqueName(base);
+    }
+
+    private String uniqueName(String base) {
         String name = base;
         for (int i = 2; !methodNames.add(name); i++) {
             name = base + i;

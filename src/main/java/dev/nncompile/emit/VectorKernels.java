@@ -47,22 +47,16 @@ final class VectorKernels {
     /** Vectors of a register block: {@code ROWS × VECTORS} accumulators. */
     static final int VECTORS = 2;
     static final String PACKAGE = "jdk.incubator.vector";
-    /**
-     * The fewest multiply-adds a call of a product must have to be split over the worker threads (about 20 µs of
-     * one thread's work here): below it, the hand-off and the workers' spinning cost more than they save; on the
-     * benchmark machine, seed-mnist's 784 × 30 products over 10 samples ran twice as slow on two threads as on one.
-     */
-    static final long PARALLEL_WORK = 1L << 20;
-
     private final Fields fields;
     private final Real real;
     private final ClassName vector;
     private final Set<String> methodNames;
     private final List<MethodSpec> kernels = new ArrayList<>();
-    private final List<WorkerPool.Task> tasks = new ArrayList<>();
+    private final ParallelCalls parallel;
 
-    VectorKernels(Fields fields, Real real, Set<String> methodNames) {
+    VectorKernels(Fields fields, Real real, Set<String> methodNames, ParallelCalls parallel) {
         this.fields = fields;
+        this.parallel = parallel;
         this.real = real;
         this.vector = vectorClass(real);
         this.methodNames = methodNames;
@@ -81,11 +75,6 @@ final class VectorKernels {
         List<MethodSpec> out = List.copyOf(kernels);
         kernels.clear();
         return out;
-    }
-
-    /** The products split over the worker threads, in task-number order (empty on one thread). */
-    List<WorkerPool.Task> tasks() {
-        return List.copyOf(tasks);
     }
 
     private String kernelName(String base) {
@@ -216,33 +205,7 @@ final class VectorKernels {
         MethodSpec columns = kernel("Columns" + StepRenderer.capitalize(out.name()), loop.build(),
                 "Units from .. to − 1 of " + out.name() + " (whole register blocks) for the call's n samples.", "n",
                 "from", "to");
-        callColumns(code, columns, out.stride(), (long) terms * out.stride());
-    }
-
-    /**
-     * All columns on this thread, or, for a call of at least {@link #PARALLEL_WORK} multiply-adds, a dispatch that
-     * splits them over the workers. {@code work} is the product's multiply-adds per sample. Which thread computes a
-     * column never changes its sum, so the choice by n changes no bit.
-     */
-    private void callColumns(CodeBlock.Builder code, MethodSpec columns, int stride, long work) {
-        long minSamples = (PARALLEL_WORK + work - 1) / work;
-        int batch = fields.network().training().batch();
-        if (fields.kernels().threads() == 1 || minSamples > batch) {
-            code.addStatement("$N(n, 0, $L)", columns, stride);
-            return;
-        }
-        if (minSamples > 1) {
-            code.add("// under $L samples the product is too small to pay for the hand-off to the workers\n",
-                    minSamples);
-            code.beginControlFlow("if (n < $L)", minSamples);
-            code.addStatement("$N(n, 0, $L)", columns, stride);
-            code.nextControlFlow("else");
-            code.addStatement("parallel($L, n)", tasks.size());
-            code.endControlFlow();
-        } else {
-            code.addStatement("parallel($L, n)", tasks.size());
-        }
-        tasks.add(new WorkerPool.Task(columns, stride));
+        parallel.columns(code, columns, out.stride(), (long) terms * out.stride());
     }
 
     /**
@@ -326,7 +289,7 @@ final class VectorKernels {
         MethodSpec columns = kernel("Columns" + StepRenderer.capitalize(g.name()), loop.build(),
                 "Units from .. to − 1 of " + g.name() + " (whole register blocks), summed over the call's n samples.",
                 "n", "from", "to");
-        callColumns(code, columns, g.stride(), (long) g.rows() * g.stride());
+        parallel.columns(code, columns, g.stride(), (long) g.rows() * g.stride());
     }
 
     private MethodSpec gradientKernel(Storage g, int rows) {

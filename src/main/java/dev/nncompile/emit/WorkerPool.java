@@ -9,23 +9,33 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import javax.lang.model.element.Modifier;
 
 /**
  * The worker threads of a class generated with {@code Kernels.threads() > 1}: started once by the constructor, they
- * wait for a product, compute their share of its columns, and wait again. The caller computes share 0 and waits for
- * the rest, so a step allocates nothing and every element is summed by one thread in one order (results are
- * bit-identical for any thread count).
+ * wait for a parallel call, take chunks of it (a product's column blocks, an update's rows) until none is left, and
+ * wait again. The calling thread takes chunks too and returns when every chunk is finished, so a step allocates
+ * nothing and every element is computed by one thread in one order (results are bit-identical for any thread count).
  *
- * <p>Hand-off: the caller writes the task, then bumps the volatile {@code dispatched}; a worker that reads the new
- * value sees the task and every array the caller wrote (happens-before through the volatile), and its results reach
- * the caller through the decrement of {@code unfinished}. Idle workers spin briefly (the products of one training
- * step follow each other within microseconds), then park, so a model that is not training costs no CPU.
+ * <p>Chunks are taken, not dealt: a worker still waking up, or running slower than the caller, simply takes fewer
+ * (dealing halves made the caller wait ≈ 140 µs for a parked worker at the first product of every step, and for the
+ * slower half everywhere). A thread takes chunk {@code next} by a compare-and-set of the word
+ * {@code chunks << 32 | next}; once it holds a chunk, the call cannot end before that chunk is finished, so it reads
+ * the call's task and sample count after the claim and they are the ones the caller published before the claims.
+ *
+ * <p>Hand-off: the caller writes the task, resets {@code finished}, publishes {@code claims}, then bumps the volatile
+ * {@code dispatched} so that spinning or parked workers look. A chunk's results reach the caller through the
+ * increment of {@code finished}. Idle workers spin briefly (the parallel calls of one training step follow each
+ * other within microseconds), then park, so a model that is not training costs no CPU.
  */
 final class WorkerPool {
-    /** One product split by columns: the method computing columns from .. to, and the padded row length. */
-    record Task(MethodSpec columns, int stride) {}
+    /**
+     * One parallel loop: {@code range(n, from, to)} over [0, extent), split into chunks of {@code grain} (an
+     * expression that needs no parentheses).
+     */
+    record Task(MethodSpec range, int extent, CodeBlock grain) {}
 
     /** Spins before a worker parks: about a millisecond of {@code Thread.onSpinWait}. */
     private static final int SPINS = 20_000;
@@ -43,29 +53,31 @@ final class WorkerPool {
     void addTo(TypeSpec.Builder type) {
         type.addSuperinterface(AutoCloseable.class);
         type.addField(FieldSpec.builder(TypeName.INT, "THREADS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Threads per matrix product: the caller and THREADS − 1 workers.\n")
+                .addJavadoc("Threads per parallel step: the caller and THREADS − 1 workers.\n")
                 .initializer("$L", threads).build());
         type.addField(FieldSpec.builder(ArrayTypeName.of(Thread.class), "workers", Modifier.PRIVATE, Modifier.FINAL)
                 .addJavadoc("The workers, started by the constructor: daemons, so they never keep the JVM alive.\n")
                 .initializer("new $T[THREADS - 1]", Thread.class).build());
         type.addField(FieldSpec.builder(TypeName.INT, "dispatched", Modifier.PRIVATE, Modifier.VOLATILE)
-                .addJavadoc("Products dispatched so far; a worker runs the current one when this changes.\n").build());
+                .addJavadoc("Parallel calls dispatched so far; a worker looks for chunks when this changes.\n").build());
         type.addField(FieldSpec.builder(TypeName.INT, "task", Modifier.PRIVATE)
-                .addJavadoc("The product to compute, published by the write of {@link #dispatched}.\n").build());
+                .addJavadoc("The loop of the current call, published by the write of {@link #claims}.\n").build());
         type.addField(FieldSpec.builder(TypeName.INT, "taskSamples", Modifier.PRIVATE)
-                .addJavadoc("The samples of the product to compute.\n").build());
-        type.addField(FieldSpec.builder(AtomicInteger.class, "unfinished", Modifier.PRIVATE, Modifier.FINAL)
-                .addJavadoc("Workers still computing their share of the current product.\n")
+                .addJavadoc("The samples of the current call.\n").build());
+        type.addField(FieldSpec.builder(AtomicLong.class, "claims", Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("The current call's chunk count and next chunk to take: {@code chunks << 32 | next}.\n")
+                .initializer("new $T()", AtomicLong.class).build());
+        type.addField(FieldSpec.builder(AtomicInteger.class, "finished", Modifier.PRIVATE, Modifier.FINAL)
+                .addJavadoc("Chunks of the current call finished.\n")
                 .initializer("new $T()", AtomicInteger.class).build());
-        type.addField(FieldSpec.builder(Throwable.class, "workerFailure", Modifier.PRIVATE, Modifier.VOLATILE)
-                .addJavadoc("What a worker threw, if one did: a bug, reported to the caller.\n").build());
+        type.addField(FieldSpec.builder(Throwable.class, "chunkFailure", Modifier.PRIVATE, Modifier.VOLATILE)
+                .addJavadoc("What a chunk threw, if one did: a bug, reported to the caller.\n").build());
         type.addField(FieldSpec.builder(TypeName.BOOLEAN, "closed", Modifier.PRIVATE, Modifier.VOLATILE)
                 .addJavadoc("Set by {@link #close()}: the workers stop.\n").build());
         ClassName locks = ClassName.get(LockSupport.class);
         type.addMethod(MethodSpec.methodBuilder("startWorkers").addModifiers(Modifier.PRIVATE)
                 .beginControlFlow("for (int i = 0; i < workers.length; i++)")
-                .addStatement("int part = i + 1")
-                .addStatement("$T worker = new $T(() -> work(part), $S + part)", Thread.class, Thread.class,
+                .addStatement("$T worker = new $T(this::work, $S + (i + 1))", Thread.class, Thread.class,
                         className + "-worker-")
                 .addStatement("worker.setDaemon(true)")
                 .addStatement("workers[i] = worker")
@@ -73,8 +85,7 @@ final class WorkerPool {
                 .endControlFlow()
                 .build());
         type.addMethod(MethodSpec.methodBuilder("work").addModifiers(Modifier.PRIVATE)
-                .addJavadoc("A worker's loop: wait for a product, compute share {@code part}, report, repeat.\n")
-                .addParameter(TypeName.INT, "part")
+                .addJavadoc("A worker's loop: wait for a parallel call, take its chunks while any is left, repeat.\n")
                 .addStatement("int seen = 0")
                 .beginControlFlow("while (true)")
                 .addStatement("int spins = 0")
@@ -89,28 +100,25 @@ final class WorkerPool {
                 .addStatement("return")
                 .endControlFlow()
                 .addStatement("seen = dispatched")
-                .beginControlFlow("try")
-                .addStatement("runShare(task, taskSamples, part)")
-                .nextControlFlow("catch ($T e)", Throwable.class)
-                .addStatement("workerFailure = e")
-                .nextControlFlow("finally")
-                .addStatement("unfinished.decrementAndGet()")
-                .endControlFlow()
+                .addStatement("runChunks()")
                 .endControlFlow()
                 .build());
         type.addMethod(MethodSpec.methodBuilder("parallel").addModifiers(Modifier.PRIVATE)
-                .addJavadoc("Computes product {@code t} over n samples on every thread; returns when all are done.\n")
+                .addJavadoc("Runs loop {@code t} over n samples on every thread; returns when all its chunks are"
+                        + " done.\n")
                 .addParameter(TypeName.INT, "t").addParameter(TypeName.INT, "n")
+                .addStatement("int chunks = CHUNKS[t]")
                 .addStatement("task = t")
                 .addStatement("taskSamples = n")
-                .addStatement("unfinished.set(THREADS - 1)")
+                .addStatement("finished.set(0)")
+                .addStatement("claims.set((long) chunks << 32)")
                 .addStatement("dispatched = dispatched + 1")
                 .beginControlFlow("for ($T worker : workers)", Thread.class)
                 .addStatement("$T.unpark(worker)", locks)
                 .endControlFlow()
-                .addStatement("runShare(t, n, 0)")
+                .addStatement("runChunks()")
                 .addStatement("int spins = 0")
-                .beginControlFlow("while (unfinished.get() != 0)")
+                .beginControlFlow("while (finished.get() != chunks)")
                 .beginControlFlow("if (++spins < $L)", SPINS)
                 .addStatement("$T.onSpinWait()", Thread.class)
                 .nextControlFlow("else")
@@ -118,30 +126,50 @@ final class WorkerPool {
                 .addStatement("$T.yield()", Thread.class)
                 .endControlFlow()
                 .endControlFlow()
-                .beginControlFlow("if (workerFailure != null)")
-                .addStatement("throw new $T(\"a worker thread failed\", workerFailure)", IllegalStateException.class)
+                .addStatement("$T failure = chunkFailure", Throwable.class)
+                .beginControlFlow("if (failure != null)")
+                .addStatement("chunkFailure = null")
+                .addStatement("throw new $T(\"a chunk of a parallel step failed\", failure)",
+                        IllegalStateException.class)
                 .endControlFlow()
                 .build());
+        type.addMethod(MethodSpec.methodBuilder("runChunks").addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Takes and runs chunks of the current call until every one is taken.\n")
+                .beginControlFlow("while (true)")
+                .addStatement("long claim = claims.get()")
+                .addStatement("int next = (int) claim")
+                .beginControlFlow("if (next == (int) (claim >>> 32))")
+                .addStatement("return")
+                .endControlFlow()
+                .beginControlFlow("if (claims.compareAndSet(claim, claim + 1))")
+                .beginControlFlow("try")
+                .addStatement("runChunk(task, taskSamples, next)")
+                .nextControlFlow("catch ($T e)", Throwable.class)
+                .addStatement("chunkFailure = e")
+                .nextControlFlow("finally")
+                .addStatement("finished.incrementAndGet()")
+                .endControlFlow()
+                .endControlFlow()
+                .endControlFlow()
+                .build());
+        CodeBlock counts = tasks.stream().map(task -> CodeBlock.of("($L - 1) / $L + 1", task.extent(), task.grain()))
+                .collect(CodeBlock.joining(", "));
+        type.addField(FieldSpec.builder(ArrayTypeName.of(TypeName.INT), "CHUNKS", Modifier.PRIVATE, Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("The chunks of each parallel loop, by loop number.\n")
+                .initializer("{$L}", counts).build());
         CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (t)");
         for (int i = 0; i < tasks.size(); i++) {
             Task task = tasks.get(i);
-            cases.addStatement("case $L -> $N(n, columnStart($L, part), columnStart($L, part + 1))", i,
-                    task.columns(), task.stride(), task.stride());
+            cases.addStatement("case $L -> $N(n, c * $L, Math.min($L, (c + 1) * $L))", i, task.range(),
+                    task.grain(), task.extent(), task.grain());
         }
-        cases.addStatement("default -> throw new $T(\"no product \" + t)", IllegalStateException.class);
+        cases.addStatement("default -> throw new $T(\"no parallel loop \" + t)", IllegalStateException.class);
         cases.endControlFlow();
-        type.addMethod(MethodSpec.methodBuilder("runShare").addModifiers(Modifier.PRIVATE)
-                .addJavadoc("Share {@code part} of product {@code t}: its columns of every sample.\n")
-                .addParameter(TypeName.INT, "t").addParameter(TypeName.INT, "n").addParameter(TypeName.INT, "part")
+        type.addMethod(MethodSpec.methodBuilder("runChunk").addModifiers(Modifier.PRIVATE)
+                .addJavadoc("Chunk {@code c} of loop {@code t} over n samples.\n")
+                .addParameter(TypeName.INT, "t").addParameter(TypeName.INT, "n").addParameter(TypeName.INT, "c")
                 .addCode(cases.build()).build());
-        type.addMethod(MethodSpec.methodBuilder("columnStart").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(TypeName.INT)
-                .addJavadoc("The first column of share {@code part} of a row of {@code stride}: whole register blocks,"
-                        + " as even as they go.\n")
-                .addParameter(TypeName.INT, "stride").addParameter(TypeName.INT, "part")
-                .addStatement("int block = $L * LANES", VectorKernels.VECTORS)
-                .addStatement("return stride / block * part / THREADS * block")
-                .build());
         type.addMethod(MethodSpec.methodBuilder("close").addModifiers(Modifier.PUBLIC).addAnnotation(Override.class)
                 .addJavadoc("Stops the worker threads; the model must not be trained or run afterwards.\n")
                 .addStatement("closed = true")

@@ -61,8 +61,9 @@ public abstract class AbstractGenerateMojo extends AbstractNncompileMojo {
     protected boolean simd;
 
     /**
-     * With {@code simd}: threads per matrix product. Each generated class then starts {@code threads − 1} daemon
-     * worker threads in its constructor, splits every product by column blocks, and implements
+     * With {@code simd}: threads per large product and weight update. Each generated class then starts
+     * {@code threads − 1} daemon worker threads in its constructor, splits the products by column blocks and the
+     * updates by rows, and implements
      * {@link AutoCloseable} ({@code close()} stops the workers). Results are bit-identical for any count. The CLI's
      * {@code --threads}.
      *

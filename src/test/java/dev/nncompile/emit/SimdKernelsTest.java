@@ -257,44 +257,81 @@ class SimdKernelsTest {
     }
 
     /**
-     * A product goes to the workers only from {@link VectorKernels#PARALLEL_WORK} multiply-adds per call: a
-     * 300-input, 256-unit layer reaches it from 14 samples. Over 16 samples the workers compute (the pool's dispatch
-     * count moves), over 8 they are never woken; both give the one-thread class's bits.
+     * A product goes to the workers only from {@link ParallelCalls#PARALLEL_WORK} multiply-adds per call: a
+     * 250-input, 256-unit layer reaches it from 17 samples (its 64 000-weight update stays under
+     * {@link ParallelCalls#PARALLEL_ELEMENTS}, so only products can dispatch). Over 24 samples the workers compute
+     * (the pool's dispatch count moves), over 16 they are never woken; both give the one-thread class's bits.
      */
     @Test
     void productsGoToTheWorkersOnlyAboveTheThreshold() throws Exception {
-        String spec = "model Mid {\n    input 300\n    dense 256 relu\n    dense 10 softmax\n"
+        TrainingPlan plan = plan("model Mid {\n    input 250\n    dense 256 relu\n    dense 10 softmax\n"
                 + "    loss cross_entropy\n    optimizer adam(lr = 0.01)\n    init he seed 2\n"
-                + "    train { batch = 16, epochs = 1 }\n}\n";
-        CheckResult r = Frontend.check(new SourceFile("mid.nn", spec));
-        assertTrue(!r.hasErrors(), r.diagnostics()::toString);
-        TrainingPlan plan = Deriver.derive(r.networks().get(0));
-        assertEquals(14, (VectorKernels.PARALLEL_WORK + 300 * 256 - 1) / (300 * 256), "the threshold moved");
+                + "    train { batch = 24, epochs = 1 }\n}\n");
+        assertEquals(17, (ParallelCalls.PARALLEL_WORK + 250 * 256 - 1) / (250 * 256), "the threshold moved");
+        assertTrue(250 * 256 < ParallelCalls.PARALLEL_ELEMENTS, "the update would dispatch too");
         Compiled one = Compiled.all(List.of(plan), Kernels.SIMD).get(0);
         Compiled three = Compiled.all(List.of(plan), Kernels.SIMD.withThreads(3)).get(0);
-        java.lang.reflect.Field dispatched = three.type.getDeclaredField("dispatched");
-        dispatched.setAccessible(true);
-        for (int n : new int[] {16, 8}) {
-            Samples s = Samples.of(plan.network(), n, 31);
-            Object a = one.newModel(6);
-            Object b = three.newModel(6);
-            for (int step = 0; step < 2; step++) {
-                assertEquals(one.trainBatch(a, one.array(s.x()), one.array(s.y()), n),
-                        three.trainBatch(b, three.array(s.x()), three.array(s.y()), n), "n = " + n);
-            }
-            assertTrue(java.util.Arrays.equals(one.parameters(a), three.parameters(b)), "n = " + n);
-            int products = (Integer) dispatched.get(b);
-            if (n >= 14) {
-                assertTrue(products >= 4, "n = " + n + ": " + products + " products dispatched over two steps");
+        for (int n : new int[] {24, 16}) {
+            int dispatched = trainAlike(one, three, n, 2);
+            if (n >= 17) {
+                assertTrue(dispatched >= 4, "n = " + n + ": " + dispatched + " products dispatched over two steps");
             } else {
-                assertEquals(0, products, "n = " + n + ": products under the threshold went to the workers");
+                assertEquals(0, dispatched, "n = " + n + ": products under the threshold went to the workers");
             }
-            ((AutoCloseable) b).close();
         }
-        IntConsumer probe = three.newProbe(500, 16);
+        IntConsumer probe = three.newProbe(500, 24);
         AllocationMeter.warmUntilNothingAllocated(probe, 1);
-        assertEquals(0, AllocationMeter.leastAllocated(probe, 1), "Mid.trainBatch of 16 samples on 3 threads"
+        assertEquals(0, AllocationMeter.leastAllocated(probe, 1), "Mid.trainBatch of 24 samples on 3 threads"
                 + " allocated on the calling thread over 500 calls");
+    }
+
+    /**
+     * A weight update of at least {@link ParallelCalls#PARALLEL_ELEMENTS} elements is split by rows whatever the
+     * batch: a 300 × 256 Adam update (w, m and v) over 8 samples, where no product reaches its threshold, is the one
+     * dispatch of each step, taken in chunks by three threads; parameters equal the one-thread class's bit for bit.
+     */
+    @Test
+    void largeUpdatesGoToTheWorkersByRows() throws Exception {
+        TrainingPlan plan = plan("model Wide {\n    input 300\n    dense 256 relu\n    dense 10 softmax\n"
+                + "    loss cross_entropy\n    optimizer adam(lr = 0.01)\n    init he seed 2\n"
+                + "    train { batch = 8, epochs = 1 }\n}\n");
+        assertTrue(300 * 256 >= ParallelCalls.PARALLEL_ELEMENTS && 256 * 10 < ParallelCalls.PARALLEL_ELEMENTS);
+        assertTrue(8 * 300 * 256 < ParallelCalls.PARALLEL_WORK, "a product would dispatch too");
+        Compiled one = Compiled.all(List.of(plan), Kernels.SIMD).get(0);
+        Compiled three = Compiled.all(List.of(plan), Kernels.SIMD.withThreads(3)).get(0);
+        assertTrue(three.source.contains("private void updateW1Rows(int n, int from, int to)"), "a row-range method");
+        assertTrue(!three.source.contains("updateW2Rows"), "the 2 560-element update is not worth splitting");
+        assertEquals(5, trainAlike(one, three, 8, 5), "one dispatch per step");
+        IntConsumer probe = three.newProbe(500, 8);
+        AllocationMeter.warmUntilNothingAllocated(probe, 1);
+        assertEquals(0, AllocationMeter.leastAllocated(probe, 1), "Wide.trainBatch of 8 samples on 3 threads"
+                + " allocated on the calling thread over 500 calls");
+    }
+
+    private static TrainingPlan plan(String spec) {
+        CheckResult r = Frontend.check(new SourceFile("spec.nn", spec));
+        assertTrue(!r.hasErrors(), r.diagnostics()::toString);
+        return Deriver.derive(r.networks().get(0));
+    }
+
+    /**
+     * Trains fresh models of both classes on the same n samples for some steps: equal losses and parameters, bit
+     * for bit. Returns the many-thread model's parallel calls.
+     */
+    private static int trainAlike(Compiled one, Compiled many, int n, int steps) throws Exception {
+        Samples s = Samples.of(one.plan.network(), n, 31);
+        Object a = one.newModel(6);
+        Object b = many.newModel(6);
+        for (int step = 0; step < steps; step++) {
+            assertEquals(one.trainBatch(a, one.array(s.x()), one.array(s.y()), n),
+                    many.trainBatch(b, many.array(s.x()), many.array(s.y()), n), "n = " + n + ", step " + step);
+        }
+        assertTrue(java.util.Arrays.equals(one.parameters(a), many.parameters(b)), "n = " + n);
+        java.lang.reflect.Field dispatched = many.type.getDeclaredField("dispatched");
+        dispatched.setAccessible(true);
+        int calls = (Integer) dispatched.get(b);
+        ((AutoCloseable) b).close();
+        return calls;
     }
 
     @Test
