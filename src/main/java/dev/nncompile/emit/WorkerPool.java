@@ -21,9 +21,14 @@ import javax.lang.model.element.Modifier;
  *
  * <p>Chunks are taken, not dealt: a worker still waking up, or running slower than the caller, simply takes fewer
  * (dealing halves made the caller wait ≈ 140 µs for a parked worker at the first product of every step, and for the
- * slower half everywhere). A thread takes chunk {@code next} by a compare-and-set of the word
- * {@code chunks << 32 | next}; once it holds a chunk, the call cannot end before that chunk is finished, so it reads
- * the call's task and sample count after the claim and they are the ones the caller published before the claims.
+ * slower half everywhere). The caller takes chunks from the front, the workers from the back, so each thread tends
+ * to keep the same columns of a product from one step to the next and finds their data in its own cache (measured
+ * on two cores: mlp-wide ≈ 10 % faster than taking every chunk from the front). A thread takes a chunk by a
+ * compare-and-set of the word {@code end << 32 | next}: chunks next .. end − 1 are left. Once it holds a chunk, the
+ * call cannot end before that chunk is finished, so it reads the call's task and sample count after the claim and
+ * they are the ones the caller published before the claims. A word read during an earlier call can only fail the
+ * compare-and-set, or, if the current call's word has come to equal it, take a chunk of the current call, which is
+ * as good.
  *
  * <p>Hand-off: the caller writes the task, resets {@code finished}, publishes {@code claims}, then bumps the volatile
  * {@code dispatched} so that spinning or parked workers look. A chunk's results reach the caller through the
@@ -65,7 +70,7 @@ final class WorkerPool {
         type.addField(FieldSpec.builder(TypeName.INT, "taskSamples", Modifier.PRIVATE)
                 .addJavadoc("The samples of the current call.\n").build());
         type.addField(FieldSpec.builder(AtomicLong.class, "claims", Modifier.PRIVATE, Modifier.FINAL)
-                .addJavadoc("The current call's chunk count and next chunk to take: {@code chunks << 32 | next}.\n")
+                .addJavadoc("The chunks of the current call left to take: {@code end << 32 | next}.\n")
                 .initializer("new $T()", AtomicLong.class).build());
         type.addField(FieldSpec.builder(AtomicInteger.class, "finished", Modifier.PRIVATE, Modifier.FINAL)
                 .addJavadoc("Chunks of the current call finished.\n")
@@ -100,7 +105,7 @@ final class WorkerPool {
                 .addStatement("return")
                 .endControlFlow()
                 .addStatement("seen = dispatched")
-                .addStatement("runChunks()")
+                .addStatement("runChunks(false)")
                 .endControlFlow()
                 .build());
         type.addMethod(MethodSpec.methodBuilder("parallel").addModifiers(Modifier.PRIVATE)
@@ -116,7 +121,7 @@ final class WorkerPool {
                 .beginControlFlow("for ($T worker : workers)", Thread.class)
                 .addStatement("$T.unpark(worker)", locks)
                 .endControlFlow()
-                .addStatement("runChunks()")
+                .addStatement("runChunks(true)")
                 .addStatement("int spins = 0")
                 .beginControlFlow("while (finished.get() != chunks)")
                 .beginControlFlow("if (++spins < $L)", SPINS)
@@ -134,16 +139,20 @@ final class WorkerPool {
                 .endControlFlow()
                 .build());
         type.addMethod(MethodSpec.methodBuilder("runChunks").addModifiers(Modifier.PRIVATE)
-                .addJavadoc("Takes and runs chunks of the current call until every one is taken.\n")
+                .addJavadoc("Takes and runs chunks of the current call until every one is taken: the caller from the"
+                        + " front, the workers from the back.\n")
+                .addParameter(TypeName.BOOLEAN, "front")
                 .beginControlFlow("while (true)")
                 .addStatement("long claim = claims.get()")
                 .addStatement("int next = (int) claim")
-                .beginControlFlow("if (next == (int) (claim >>> 32))")
+                .addStatement("int end = (int) (claim >>> 32)")
+                .beginControlFlow("if (next == end)")
                 .addStatement("return")
                 .endControlFlow()
-                .beginControlFlow("if (claims.compareAndSet(claim, claim + 1))")
+                .addStatement("int chunk = front ? next : end - 1")
+                .beginControlFlow("if (claims.compareAndSet(claim, front ? claim + 1 : claim - (1L << 32)))")
                 .beginControlFlow("try")
-                .addStatement("runChunk(task, taskSamples, next)")
+                .addStatement("runChunk(task, taskSamples, chunk)")
                 .nextControlFlow("catch ($T e)", Throwable.class)
                 .addStatement("chunkFailure = e")
                 .nextControlFlow("finally")
