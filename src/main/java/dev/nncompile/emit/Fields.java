@@ -42,8 +42,9 @@ final class Fields {
             "valX", "valY", "valN", "random", "spare", "hasSpare", "h", "i", "m", "e", "inv", "dot", "total",
             "parameterView", "gradientView", "scratch", "panels", "quads", "p", "q", "c", "row",
             // the SIMD kernels' constants and the worker pool's members and locals
-            "SPECIES", "LANES", "THREADS", "workers", "dispatched", "task", "taskSamples", "unfinished",
-            "workerFailure", "closed", "part", "seen", "spins", "worker",
+            "SPECIES", "LANES", "THREADS", "CHUNKS", "workers", "dispatched", "task", "taskSamples", "claims",
+            "finished", "chunkFailure", "closed", "seen", "spins", "worker", "chunks", "claim", "next", "end",
+            "chunk", "front", "failure", "from", "to",
             "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
             "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
             "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
