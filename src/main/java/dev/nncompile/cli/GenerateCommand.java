@@ -5,7 +5,6 @@ import dev.nncompile.compiler.CompileResult;
 import dev.nncompile.compiler.CompiledModel;
 import dev.nncompile.compiler.GeneratedSources;
 import dev.nncompile.emit.Kernels;
-import dev.nncompile.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,8 +33,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--package", paramLabel = "P", description = "Java package for every model (overrides the spec)")
     String packageName;
 
-    @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
-    Precision precision;
+    @Mixin
+    PrecisionOption precisionOption = new PrecisionOption();
 
     @Mixin
     KernelOptions kernelOptions = new KernelOptions();
@@ -53,7 +52,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (kernels == null) {
             return ExitCode.USAGE;
         }
-        SpecFiles.Compilation compilation = SpecFiles.compile(specs, packageName, precision, kernels, err);
+        SpecFiles.Compilation compilation =
+                SpecFiles.compile(specs, packageName, precisionOption.precision, kernels, err);
         if (compilation.failed()) {
             return compilation.exitCode();
         }

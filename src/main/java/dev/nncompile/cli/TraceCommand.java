@@ -9,7 +9,6 @@ import dev.nncompile.data.SafetensorsFile;
 import dev.nncompile.data.Tensor;
 import dev.nncompile.model.Layer;
 import dev.nncompile.model.Network;
-import dev.nncompile.model.Precision;
 import dev.nncompile.train.BatchTrace;
 import dev.nncompile.train.GeneratedModel;
 import dev.nncompile.train.ModelCompiler;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -65,8 +65,8 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "NAME", description = "the model when the spec has several")
     String modelName;
 
-    @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
-    Precision precision;
+    @Mixin
+    PrecisionOption precisionOption = new PrecisionOption();
 
     @Option(names = "--json", description = "print one JSON document instead of text")
     boolean json;
@@ -79,7 +79,8 @@ final class TraceCommand implements Callable<Integer> {
             err.println("nncompile: --steps: expected 0 .. 100000, got " + steps);
             return ExitCode.USAGE;
         }
-        SpecFiles.Compilation compilation = SpecFiles.compile(List.of(specPath), null, precision, err);
+        SpecFiles.Compilation compilation =
+                SpecFiles.compile(List.of(specPath), null, precisionOption.precision, err);
         if (compilation.failed()) {
             return compilation.exitCode();
         }

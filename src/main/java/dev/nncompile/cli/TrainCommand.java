@@ -95,8 +95,8 @@ final class TrainCommand implements Callable<Integer> {
             + "several")
     String modelName;
 
-    @Option(names = "--precision", paramLabel = "float|double", description = "overrides the spec's precision")
-    Precision precision;
+    @Mixin
+    PrecisionOption precisionOption = new PrecisionOption();
 
     @Mixin
     KernelOptions kernelOptions = new KernelOptions();
@@ -138,7 +138,8 @@ final class TrainCommand implements Callable<Integer> {
         if (kernels == null) {
             return ExitCode.USAGE;
         }
-        SpecFiles.Compilation compilation = SpecFiles.compile(List.of(specPath), null, precision, kernels, err);
+        SpecFiles.Compilation compilation =
+                SpecFiles.compile(List.of(specPath), null, precisionOption.precision, kernels, err);
         if (compilation.failed()) {
             return compilation.exitCode();
         }

@@ -173,6 +173,18 @@ class TrainCommandTest {
         assertEquals(plainLoss, simdLoss, 1e-3 * Math.max(1, Math.abs(plainLoss)), "FMA rounding only");
     }
 
+    /** --precision double trains the double class: the saved weights are F64 tensors, and xor is still solved. */
+    @Test
+    void precisionOptionSelectsTheDoubleClass() throws IOException {
+        Path weights = dir.resolve("xor64.safetensors");
+        Run r = run("train", "specs/xor.nn", "--data", "xor", "--precision", "double", "--json", "--save",
+                weights.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1.0, number(r.out(), "test_accuracy"), r.out());
+        String header = new String(Files.readAllBytes(weights), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(header.contains("\"F64\"") && !header.contains("\"F32\""), header.substring(0, 200));
+    }
+
     @Test
     void trainsOnACsvFileWithTextOutput() throws IOException {
         Path spec = write("blobs.nn", BLOBS_SPEC);
