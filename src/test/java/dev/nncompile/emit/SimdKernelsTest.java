@@ -264,9 +264,7 @@ class SimdKernelsTest {
      */
     @Test
     void productsGoToTheWorkersOnlyAboveTheThreshold() throws Exception {
-        TrainingPlan plan = plan("model Mid {\n    input 250\n    dense 256 relu\n    dense 10 softmax\n"
-                + "    loss cross_entropy\n    optimizer adam(lr = 0.01)\n    init he seed 2\n"
-                + "    train { batch = 24, epochs = 1 }\n}\n");
+        TrainingPlan plan = adamNetwork("Mid", 250, 24, "0.01", 2);
         assertEquals(17, (ParallelCalls.PARALLEL_WORK + 250 * 256 - 1) / (250 * 256), "the threshold moved");
         assertTrue(250 * 256 < ParallelCalls.PARALLEL_ELEMENTS, "the update would dispatch too");
         Compiled one = Compiled.all(List.of(plan), Kernels.SIMD).get(0);
@@ -289,9 +287,7 @@ class SimdKernelsTest {
      */
     @Test
     void largeUpdatesGoToTheWorkersByRows() throws Exception {
-        TrainingPlan plan = plan("model Wide {\n    input 300\n    dense 256 relu\n    dense 10 softmax\n"
-                + "    loss cross_entropy\n    optimizer adam(lr = 0.01)\n    init he seed 2\n"
-                + "    train { batch = 8, epochs = 1 }\n}\n");
+        TrainingPlan plan = adamNetwork("Wide", 300, 8, "0.01", 2);
         assertTrue(300 * 256 >= ParallelCalls.PARALLEL_ELEMENTS && 256 * 10 < ParallelCalls.PARALLEL_ELEMENTS);
         assertTrue(8 * 300 * 256 < ParallelCalls.PARALLEL_WORK, "a product would dispatch too");
         Compiled one = Compiled.all(List.of(plan), Kernels.SIMD).get(0);
@@ -309,9 +305,7 @@ class SimdKernelsTest {
      */
     @Test
     void manyParallelCallsOfEverySizeStayBitIdentical() throws Exception {
-        TrainingPlan plan = plan("model Churn {\n    input 300\n    dense 256 relu\n    dense 10 softmax\n"
-                + "    loss cross_entropy\n    optimizer adam(lr = 0.001)\n    init he seed 5\n"
-                + "    train { batch = 24, epochs = 1 }\n}\n");
+        TrainingPlan plan = adamNetwork("Churn", 300, 24, "0.001", 5);
         Compiled one = Compiled.all(List.of(plan), Kernels.SIMD).get(0);
         Compiled three = Compiled.all(List.of(plan), Kernels.SIMD.withThreads(3)).get(0);
         Samples s = Samples.of(plan.network(), 24, 41);
@@ -354,7 +348,11 @@ class SimdKernelsTest {
         assertEquals(0, least, what + " allocated on the " + ids.length + " workers");
     }
 
-    private static TrainingPlan plan(String spec) {
+    /** inputs → 256 relu → 10 softmax, cross-entropy, Adam: the networks of the thread tests. */
+    private static TrainingPlan adamNetwork(String name, int inputs, int batch, String lr, int seed) {
+        String spec = "model " + name + " {\n    input " + inputs + "\n    dense 256 relu\n    dense 10 softmax\n"
+                + "    loss cross_entropy\n    optimizer adam(lr = " + lr + ")\n    init he seed " + seed + "\n"
+                + "    train { batch = " + batch + ", epochs = 1 }\n}\n";
         CheckResult r = Frontend.check(new SourceFile("spec.nn", spec));
         assertTrue(!r.hasErrors(), r.diagnostics()::toString);
         return Deriver.derive(r.networks().get(0));
