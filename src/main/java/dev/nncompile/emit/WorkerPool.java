@@ -60,9 +60,12 @@ final class WorkerPool {
         type.addField(FieldSpec.builder(TypeName.INT, "THREADS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Threads per parallel step: the caller and THREADS − 1 workers.\n")
                 .initializer("$L", threads).build());
+        // a network with no loop large enough to split has nothing for workers to do: it starts none
         type.addField(FieldSpec.builder(ArrayTypeName.of(Thread.class), "workers", Modifier.PRIVATE, Modifier.FINAL)
-                .addJavadoc("The workers, started by the constructor: daemons, so they never keep the JVM alive.\n")
-                .initializer("new $T[THREADS - 1]", Thread.class).build());
+                .addJavadoc(tasks.isEmpty()
+                        ? "None: no product or update of this network is large enough to split over threads.\n"
+                        : "The workers, started by the constructor: daemons, so they never keep the JVM alive.\n")
+                .initializer(tasks.isEmpty() ? "new $T[0]" : "new $T[THREADS - 1]", Thread.class).build());
         type.addField(FieldSpec.builder(TypeName.INT, "dispatched", Modifier.PRIVATE, Modifier.VOLATILE)
                 .addJavadoc("Parallel calls dispatched so far; a worker looks for chunks when this changes.\n").build());
         type.addField(FieldSpec.builder(TypeName.INT, "task", Modifier.PRIVATE)

@@ -62,10 +62,9 @@ public abstract class AbstractGenerateMojo extends AbstractNncompileMojo {
 
     /**
      * With {@code simd}: threads per large product and weight update. Each generated class then starts
-     * {@code threads − 1} daemon worker threads in its constructor, splits the products by column blocks and the
-     * updates by rows, and implements
-     * {@link AutoCloseable} ({@code close()} stops the workers). Results are bit-identical for any count. The CLI's
-     * {@code --threads}.
+     * {@code threads − 1} daemon worker threads in its constructor (none when nothing is large enough to split),
+     * splits the products by column blocks and the updates by rows, and implements {@link AutoCloseable}
+     * ({@code close()} stops the workers). Results are bit-identical for any count. The CLI's {@code --threads}.
      *
      * @since 0.1.0
      */

@@ -380,11 +380,9 @@ class SimdKernelsTest {
 
     @Test
     void closeStopsTheWorkers() throws Exception {
-        Compiled c = Compiled.all(List.of(specs.get(0).plan), Kernels.SIMD.withThreads(3)).get(0);
+        Compiled c = Compiled.all(List.of(adamNetwork("Wide", 300, 8, "0.01", 2)), Kernels.SIMD.withThreads(3)).get(0);
         Object model = c.newModel(1);
-        java.lang.reflect.Field field = c.type.getDeclaredField("workers");
-        field.setAccessible(true);
-        Thread[] workers = (Thread[]) field.get(model);
+        Thread[] workers = workers(c, model);
         assertEquals(2, workers.length);
         for (Thread t : workers) {
             assertTrue(t.isAlive() && t.isDaemon(), t.getName());
@@ -395,6 +393,34 @@ class SimdKernelsTest {
             t.join(10_000);
             assertTrue(!t.isAlive(), t.getName() + " still runs after close()");
         }
+    }
+
+    /**
+     * A network none of whose products or updates reaches a threshold (xor, and seed-mnist at its batch of 10) starts
+     * no worker threads on --threads 3: they would only spin and park. It still trains like one thread.
+     */
+    @Test
+    void networksWithNothingToSplitStartNoWorkers() throws Exception {
+        List<TrainingPlan> small = new ArrayList<>();
+        for (Compiled c : specs) {
+            String name = c.plan.network().name();
+            if (name.equals("Xor") || name.equals("Mnist")) {
+                small.add(c.plan);
+            }
+        }
+        assertEquals(2, small.size(), "the xor and seed-mnist specs");
+        for (Compiled c : Compiled.all(small, Kernels.SIMD.withThreads(3))) {
+            assertEquals(3, c.constant("THREADS"), c.className);
+            Object model = c.newModel(1);
+            assertEquals(0, workers(c, model).length, c.className + " started workers with nothing to split");
+            ((AutoCloseable) model).close();
+        }
+    }
+
+    private static Thread[] workers(Compiled c, Object model) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = c.type.getDeclaredField("workers");
+        field.setAccessible(true);
+        return (Thread[]) field.get(model);
     }
 
     @Test
