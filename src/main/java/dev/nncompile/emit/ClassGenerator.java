@@ -13,8 +13,6 @@ import dev.nncompile.derive.TrainingPlan;
 import dev.nncompile.model.Layer;
 import dev.nncompile.model.Network;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -34,7 +32,7 @@ public final class ClassGenerator {
     private final Fields fields;
     private final Scalars scalars;
     private final Snippet snippet;
-    private final Set<String> methodNames = new TreeSet<>();
+    private final MethodNames methodNames = new MethodNames();
     private final TypeSpec.Builder type;
     private final ClassName self;
 
@@ -329,7 +327,7 @@ public final class ClassGenerator {
 
     private void addPhases() {
         StepRenderer steps = new StepRenderer(fields, real, scalars, methodNames);
-        methodNames.addAll(Set.of("forward", "lossValue", "backward", "update"));
+        methodNames.reserve("forward", "lossValue", "backward", "update");
         StepRenderer.Phase forward = steps.render(plan.forward(), "forward", false);
         StepRenderer.Phase loss = steps.render(plan.loss(), "loss", true);
         StepRenderer.Phase backward = steps.render(plan.backward(), "backward", false);

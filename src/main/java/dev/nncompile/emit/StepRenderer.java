@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import javax.lang.model.element.Modifier;
 
@@ -41,7 +40,7 @@ final class StepRenderer {
     private final Fields fields;
     private final Real real;
     private final Scalars scalars;
-    private final Set<String> methodNames;
+    private final MethodNames methodNames;
     private final ElementwiseRenderer elementwise;
     /** The Vector API kernels of {@link Kernels#SIMD}, or null for plain loops. */
     private final VectorKernels vector;
@@ -50,7 +49,7 @@ final class StepRenderer {
     /** Methods a step method calls, rendered since the last step: an update's row range. */
     private final List<MethodSpec> helpers = new ArrayList<>();
 
-    StepRenderer(Fields fields, Real real, Scalars scalars, Set<String> methodNames) {
+    StepRenderer(Fields fields, Real real, Scalars scalars, MethodNames methodNames) {
         this.fields = fields;
         this.real = real;
         this.scalars = scalars;
@@ -186,7 +185,7 @@ final class StepRenderer {
         Storage shape = fields.get(e.assignments().get(0).target());
         CodeBlock.Builder body = CodeBlock.builder();
         elementwise.rows(body, e, "from", "to");
-        MethodSpec rows = MethodSpec.methodBuilder(uniqueName(name + "Rows")).addModifiers(Modifier.PRIVATE)
+        MethodSpec rows = MethodSpec.methodBuilder(methodNames.unique(name + "Rows")).addModifiers(Modifier.PRIVATE)
                 .addJavadoc("Rows from .. to − 1 of {@link #$L(int)}: a chunk of the parallel update.\n", name)
                 .addParameter(TypeName.INT, "n").addParameter(TypeName.INT, "from").addParameter(TypeName.INT, "to")
                 .addCode(body.build()).build();
@@ -224,15 +223,7 @@ final class StepRenderer {
         } else {
             base = "scalar" + capitalize(Fields.javaName(((Step.ScalarDef) step).name()));
         }
-        return uniqueName(base);
-    }
-
-    private String uniqueName(String base) {
-        String name = base;
-        for (int i = 2; !methodNames.add(name); i++) {
-            name = base + i;
-        }
-        return name;
+        return methodNames.unique(base);
     }
 
     static String capitalize(String s) {

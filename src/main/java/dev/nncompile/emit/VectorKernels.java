@@ -10,7 +10,6 @@ import com.palantir.javapoet.TypeSpec;
 import dev.nncompile.derive.Step;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
@@ -50,11 +49,11 @@ final class VectorKernels {
     private final Fields fields;
     private final Real real;
     private final ClassName vector;
-    private final Set<String> methodNames;
+    private final MethodNames methodNames;
     private final List<MethodSpec> kernels = new ArrayList<>();
     private final ParallelCalls parallel;
 
-    VectorKernels(Fields fields, Real real, Set<String> methodNames, ParallelCalls parallel) {
+    VectorKernels(Fields fields, Real real, MethodNames methodNames, ParallelCalls parallel) {
         this.fields = fields;
         this.parallel = parallel;
         this.real = real;
@@ -75,14 +74,6 @@ final class VectorKernels {
         List<MethodSpec> out = List.copyOf(kernels);
         kernels.clear();
         return out;
-    }
-
-    private String kernelName(String base) {
-        String name = base;
-        for (int i = 2; !methodNames.add(name); i++) {
-            name = base + i;
-        }
-        return name;
     }
 
     /**
@@ -432,7 +423,7 @@ final class VectorKernels {
     }
 
     private MethodSpec kernel(String base, CodeBlock code, String doc, String... intParameters) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder(kernelName("kernel" + base)).addModifiers(Modifier.PRIVATE)
+        MethodSpec.Builder m = MethodSpec.methodBuilder(methodNames.unique("kernel" + base)).addModifiers(Modifier.PRIVATE)
                 .addJavadoc("$L\n", doc);
         for (String p : intParameters) {
             m.addParameter(TypeName.INT, p);
