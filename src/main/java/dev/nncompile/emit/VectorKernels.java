@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.nncompile.derive.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
@@ -210,21 +211,15 @@ final class VectorKernels {
             code.addStatement("$L[] in$L = $L[s + $L]", t, r, in.name(), r);
         }
         initAccumulators(code, rows, bias);
-        IntFunction<String> input = r -> "in" + r + "[k]";
         if (rowsOf == null) {
             code.addStatement("int k = 0, p = j * $L", terms);
-            twoTermsPerPass(code, "k", CodeBlock.of("k < $L", terms - 1), CodeBlock.of("p += $L * LANES", 2 * VECTORS),
+            termLoop(code, "k", null, terms, CodeBlock.of("p += $L * LANES", 2 * VECTORS),
                     second -> fmaTerm(code, rows, "wv", "panels", second ? "p + " + VECTORS + " * LANES" : "p",
                             r -> "in" + r + (second ? "[k + 1]" : "[k]")));
-            if (terms % 2 == 1) {
-                code.add("// the last term\n{\n$>");
-                fmaTerm(code, rows, "wv", "panels", "p", input);
-                code.add("$<}\n");
-            }
         } else {
             code.beginControlFlow("for (int k = 0; k < $L; k++)", terms);
             code.addStatement("$L[] row = $L[k]", t, rowsOf.name());
-            fmaTerm(code, rows, "wv", "row", "j", input);
+            fmaTerm(code, rows, "wv", "row", "j", r -> "in" + r + "[k]");
             code.endControlFlow();
         }
         storeAccumulators(code, rows, out, "s");
@@ -295,14 +290,9 @@ final class VectorKernels {
         initAccumulators(code, rows, null);
         // k is a multiple of ROWS: rows k .. k + ROWS − 1 are one quad
         code.addStatement("int s = 0, p = j * n, q = k * n");
-        twoTermsPerPass(code, "s", CodeBlock.of("s < n - 1"),
-                CodeBlock.of("p += $L * LANES, q += $L", 2 * VECTORS, 2 * ROWS),
+        termLoop(code, "s", "n", -1, CodeBlock.of("p += $L * LANES, q += $L", 2 * VECTORS, 2 * ROWS),
                 second -> fmaTerm(code, rows, "dv", "panels", second ? "p + " + VECTORS + " * LANES" : "p",
                         r -> "quads[q + " + (second ? ROWS + r : r) + "]"));
-        code.beginControlFlow("if (s < n)");
-        code.add("// the last sample of an odd count\n");
-        fmaTerm(code, rows, "dv", "panels", "p", r -> "quads[q + " + r + "]");
-        code.endControlFlow();
         storeAccumulators(code, rows, g, "k");
         return kernel(StepRenderer.capitalize(g.name()) + "Rows" + rows, code.build(),
                 "Rows k .. k + " + (rows - 1) + " of " + g.name() + ", units j .. j + " + VECTORS
@@ -343,21 +333,34 @@ final class VectorKernels {
     }
 
     /**
-     * The loop over the terms of a block's sums, two terms per pass, each in its own scope: {@code for (; more;
-     * var += 2, step)}. Two terms per pass is as far as the loop should be unrolled: C2 of JDK 25 unrolls a one-term
-     * loop four times and spills the accumulators to the stack (disassembled; the kernel ran at 30 GFLOP/s there
-     * against 55 on JDK 17), and with two terms per pass both JDKs keep every accumulator in a register. Each sum
-     * still adds its terms in order, so the bits do not change.
+     * The loop over the terms of a block's sums below {@code count} (code) or, with {@code known} ≥ 0, a number: two
+     * terms per pass, each in its own scope, then the last term of an odd count. {@code term(second)} renders the
+     * term at {@code var} (false) or {@code var + 1} (true); {@code step} advances the other indices by two terms.
+     * Two terms per pass is as far as the loop should be unrolled: C2 of JDK 25 unrolls a one-term loop four times
+     * and spills the accumulators to the stack (disassembled; the kernel ran at 30 GFLOP/s there against 55 on JDK
+     * 17), and with two terms per pass both JDKs keep every accumulator in a register. Each sum still adds its terms
+     * in order, so the bits do not change.
      */
-    private static void twoTermsPerPass(CodeBlock.Builder code, String var, CodeBlock more, CodeBlock step,
-            java.util.function.Consumer<Boolean> term) {
-        code.beginControlFlow("for (; $L; $L += 2, $L)", more, var, step);
+    private static void termLoop(CodeBlock.Builder code, String var, String count, int known, CodeBlock step,
+            Consumer<Boolean> term) {
+        code.beginControlFlow("for (; $L < $L; $L += 2, $L)", var, known >= 0 ? String.valueOf(known - 1)
+                : count + " - 1", var, step);
         for (boolean second : new boolean[] {false, true}) {
             code.add("{\n$>");
             term.accept(second);
             code.add("$<}\n");
         }
         code.endControlFlow();
+        if (known < 0) {
+            code.beginControlFlow("if ($L < $L)", var, count);
+            code.add("// the last term of an odd count\n");
+            term.accept(false);
+            code.endControlFlow();
+        } else if (known % 2 == 1) {
+            code.add("// the last term\n{\n$>");
+            term.accept(false);
+            code.add("$<}\n");
+        }
     }
 
     /**
