@@ -19,8 +19,8 @@ final class KernelOptions {
             + " nncompile launcher adds it when --simd is given)")
     boolean simd;
 
-    @Option(names = "--threads", paramLabel = "N", description = "with --simd: N threads per large product and weight update"
-            + " (the caller and N - 1 workers the class starts once); results are the same for any N")
+    @Option(names = "--threads", paramLabel = "N", description = "with --simd: N threads per large product and weight"
+            + " update (the caller and N - 1 workers the class starts once); results are the same for any N")
     Integer threads;
 
     /** The kernels asked for, or null after printing why they cannot be had. */

@@ -25,11 +25,15 @@ final class DerivationJavadoc {
                             + " {@code loss} and {@code computeGradients} are allocation-free once C2\nhas compiled"
                             + " them (the interpreter and C1 box vectors).\n\n");
             if (fields.kernels().threads() > 1) {
-                out.append("<p>Each matrix product of at least 2<sup>20</sup> multiply-adds runs on THREADS = ")
-                        .append(fields.kernels().threads())
-                        .append(" threads: the caller and daemon workers the constructor starts,\neach computing"
-                                + " whole column blocks, so results are bit-identical to one thread. The workers"
-                                + " hold\nthe model: call {@link #close()} when done with it.\n\n");
+                out.append("<p>Each matrix product of at least 2<sup>")
+                        .append(Long.numberOfTrailingZeros(ParallelCalls.PARALLEL_WORK))
+                        .append("</sup> multiply-adds and each weight update of at least 2<sup>")
+                        .append(Integer.numberOfTrailingZeros(ParallelCalls.PARALLEL_ELEMENTS))
+                        .append("</sup> elements runs\non THREADS = ").append(fields.kernels().threads())
+                        .append(" threads: the caller and the daemon workers the constructor starts (none when"
+                                + " nothing is\nthat large) take whole column blocks or rows, so results are"
+                                + " bit-identical to one thread. The\nworkers hold the model: call {@link #close()}"
+                                + " when done with it.\n\n");
             }
         } else {
             out.append("The network ").append(net.name()).append(" (").append(shape).append("), trained and run in ")

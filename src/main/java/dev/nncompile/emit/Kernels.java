@@ -15,7 +15,8 @@ package dev.nncompile.emit;
  *                  order as the plain kernels, so results differ from them only by the roundings an FMA saves.
  * @param threads   threads per large product and weight update: the caller and {@code threads − 1} workers the
  *                  constructor starts, taking whole column blocks of a product or rows of an update, so results
- *                  are bit-identical whatever the count. More than one needs the Vector API kernels, whose products are split by column blocks.
+ *                  are bit-identical whatever the count. More than one needs the Vector API kernels, whose
+ *                  products are split by column blocks.
  */
 public record Kernels(boolean vectorApi, int threads) {
     /** The most threads a class may use. */

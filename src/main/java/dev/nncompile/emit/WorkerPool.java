@@ -67,7 +67,8 @@ final class WorkerPool {
                         : "The workers, started by the constructor: daemons, so they never keep the JVM alive.\n")
                 .initializer(tasks.isEmpty() ? "new $T[0]" : "new $T[THREADS - 1]", Thread.class).build());
         type.addField(FieldSpec.builder(TypeName.INT, "dispatched", Modifier.PRIVATE, Modifier.VOLATILE)
-                .addJavadoc("Parallel calls dispatched so far; a worker looks for chunks when this changes.\n").build());
+                .addJavadoc("Parallel calls dispatched so far; a worker looks for chunks when this changes.\n")
+                .build());
         type.addField(FieldSpec.builder(TypeName.INT, "task", Modifier.PRIVATE)
                 .addJavadoc("The loop of the current call, published by the write of {@link #claims}.\n").build());
         type.addField(FieldSpec.builder(TypeName.INT, "taskSamples", Modifier.PRIVATE)
