@@ -27,7 +27,7 @@ import java.util.TreeSet;
  *   <li>Powers and roots: x^½ is written sqrt(x) (the one canonical form) and x^−½ = 1/sqrt(x); sqrt(x)^(2k) = x^k;
  *       sqrt(x²) = |x|; |x|^(2k) = x^(2k); exp(a)^c = exp(c·a); |f| = f for f ≥ 0 (exp, σ, softplus, sqrt, |·|).</li>
  *   <li>Products: exp(a)·exp(b) = exp(a + b); x·sign(x) = |x|; |x|·sign(x) = x; a factor times an {@code if} with
- *       a constant branch moves into both branches ({@code g·(if t then 1 else 0) = if t then g else 0}).</li>
+ *       a zero branch moves into it ({@code g·(if t then 1 else 0) = if t then g else 0}).</li>
  *   <li>Sums: {@code if}s with the same test merge into one ({@code if t then a else b} + {@code if t then c else d}
  *       = {@code if t then a + c else b + d}); terms over a common denominator are combined when that is smaller
  *       (1/(1 + |z|) − |z|/(1 + |z|)² = 1/(1 + |z|)²).</li>
@@ -199,8 +199,9 @@ public final class Simplifier {
             return signs;
         }
         for (int i = 0; i < factors.size(); i++) {
-            if (factors.get(i) instanceof Cond c && (c.then() instanceof Const || c.otherwise() instanceof Const)) {
-                // g·(if t then a else b) = if t then g·a else g·b; only worth it when a branch is a constant
+            if (factors.get(i) instanceof Cond c && (isConstant(c.then(), 0.0) || isConstant(c.otherwise(), 0.0))) {
+                // g·(if t then a else 0) = if t then g·a else 0: g still appears once, and the selector
+                // conditions of min′/max′ become one "if" after merging
                 List<Expr> rest = new ArrayList<>(factors);
                 rest.remove(i);
                 Expr g = mul(rest);
