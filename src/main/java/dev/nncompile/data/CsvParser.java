@@ -126,8 +126,9 @@ final class CsvParser {
                     i++;
                 }
                 if (i < n && raw.charAt(i) != ',') {
+                    int comma = raw.indexOf(',', i);
                     throw new DataException(file, line, column, "text after a quoted field: "
-                            + DataException.quote(raw.substring(i)));
+                            + DataException.quote(raw.substring(i, comma < 0 ? n : comma)));
                 }
                 fields.add(field.toString().strip());
             } else {

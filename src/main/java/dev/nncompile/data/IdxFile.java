@@ -142,7 +142,7 @@ public final class IdxFile {
 
     private static Parsed parse(byte[] bytes, String file, int expectedMagic) throws DataException {
         boolean gzip = isGzip(bytes);
-        try (InputStream raw = gzip ? new GZIPInputStream(new ByteArrayInputStream(bytes))
+        try (InputStream raw = gzip ? new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)
                 : new ByteArrayInputStream(bytes)) {
             DataInputStream in = new DataInputStream(raw); // big-endian, as IDX is
             int magic = in.readInt();

@@ -53,12 +53,12 @@ public final class Safetensors {
     private Safetensors() {
     }
 
-    /** PyTorch {@code state_dict} name of the weight of layer {@code layer} (1-based): {@code layers.{layer-1}.weight}. */
+    /** PyTorch {@code state_dict} name of the weight of layer {@code layer} (1-based): {@code layers.{l-1}.weight}. */
     public static String weightName(int layer) {
         return "layers." + (layer - 1) + ".weight";
     }
 
-    /** PyTorch {@code state_dict} name of the bias of layer {@code layer} (1-based): {@code layers.{layer-1}.bias}. */
+    /** PyTorch {@code state_dict} name of the bias of layer {@code layer} (1-based): {@code layers.{l-1}.bias}. */
     public static String biasName(int layer) {
         return "layers." + (layer - 1) + ".bias";
     }

@@ -57,6 +57,22 @@ public final class AtomicFiles {
                 Files.deleteIfExists(temp);
             }
         }
+        syncDirectory(dir);
+    }
+
+    /**
+     * Forces the directory entry of the rename to disk, so the new name survives a crash too. Best effort: some
+     * platforms (Windows) cannot open a directory as a channel, and the file's own bytes are already safe.
+     */
+    private static void syncDirectory(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not supported here; nothing more can be done portably.
+        }
     }
 
     /**

@@ -41,6 +41,12 @@ public final class LatexPrinter {
                 ? new Layout.Fenced(l) : l);
     }
 
+    /** Prints {@code e} as the operand of a big operator ({@code \\sum}): parenthesised only when it is a sum. */
+    public static String printSummand(Expr e, Function<String, String> naming, PrintOptions options) {
+        return new LatexPrinter().render(LayoutBuilder.fenced(new LayoutBuilder(naming, options).build(e),
+                Precedence.PRODUCT));
+    }
+
     public static String print(Test t, Function<String, String> naming) {
         LatexPrinter p = new LatexPrinter();
         return p.condition(new LayoutBuilder(naming, PrintOptions.SCALAR).condition(t));

@@ -43,6 +43,12 @@ public final class MathMlPrinter {
                 && !(l instanceof Layout.Fraction) ? new Layout.Fenced(l) : l);
     }
 
+    /** Prints {@code e} as the operand of a big operator (∑): parenthesised only when it is a sum. */
+    public static String printSummand(Expr e, Function<String, String> naming, PrintOptions options) {
+        return new MathMlPrinter().render(LayoutBuilder.fenced(new LayoutBuilder(naming, options).build(e),
+                Precedence.PRODUCT));
+    }
+
     public static String print(Test t, Function<String, String> naming) {
         return new MathMlPrinter().condition(new LayoutBuilder(naming, PrintOptions.SCALAR).condition(t));
     }

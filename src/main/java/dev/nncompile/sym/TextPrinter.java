@@ -17,11 +17,13 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>The naming function returns the text a variable is shown as. A shown name that already carries a raised
- * character (a layer index, {@code a¹}) is parenthesised when raised to a power: {@code (a¹)²}.
+ * character (a layer index, {@code a¹}) is parenthesised when raised to a power: {@code (a¹)²}; one that is itself
+ * a quotient ({@code ∂C/∂W¹}) also inside a fraction: {@code (∂C/∂W¹)/N}.
  */
 public final class TextPrinter {
     private final Function<String, String> naming;
     private final PrintOptions options;
+    private int fractionDepth;
 
     private TextPrinter(Function<String, String> naming, PrintOptions options) {
         this.naming = naming;
@@ -52,6 +54,12 @@ public final class TextPrinter {
         return p.render(l.precedence().looserThan(Precedence.POWER) ? new Layout.Fenced(l) : l);
     }
 
+    /** Prints {@code e} as the operand of a big operator, Σₙₖ ½·(a − y)²: parenthesised only when it is a sum. */
+    public static String printSummand(Expr e, Function<String, String> naming, PrintOptions options) {
+        TextPrinter p = new TextPrinter(naming, options);
+        return p.render(LayoutBuilder.fenced(p.builder().build(e), Precedence.PRODUCT));
+    }
+
     /** Prints a condition: {@code z > 0 and z < 1}. */
     public static String print(Test t, Function<String, String> naming) {
         TextPrinter p = new TextPrinter(naming, PrintOptions.SCALAR);
@@ -64,7 +72,8 @@ public final class TextPrinter {
 
     private String render(Layout l) {
         if (l instanceof Layout.Name n) {
-            return n.shown();
+            // a shown name that is itself a quotient (∂C/∂W¹) is fenced inside a linear fraction
+            return fractionDepth > 0 && n.shown().contains("/") ? "(" + n.shown() + ")" : n.shown();
         }
         if (l instanceof Layout.Number n) {
             return number(n.decimal());
@@ -94,8 +103,11 @@ public final class TextPrinter {
         }
         if (l instanceof Layout.Fraction f) {
             // a linear fraction: a sum above or a product below needs parentheses, a/(b·c)
-            return render(LayoutBuilder.fenced(f.numerator(), Precedence.PRODUCT)) + "/"
+            fractionDepth++;
+            String quotient = render(LayoutBuilder.fenced(f.numerator(), Precedence.PRODUCT)) + "/"
                     + render(LayoutBuilder.fenced(f.denominator(), Precedence.POWER));
+            fractionDepth--;
+            return quotient;
         }
         if (l instanceof Layout.Power p) {
             return base(p.base()) + exponent(p.exponent());
@@ -129,7 +141,7 @@ public final class TextPrinter {
     }
 
     private String base(Layout base) {
-        if (base instanceof Layout.Name n && UnicodeScripts.hasRaised(n.shown())) {
+        if (base instanceof Layout.Name n && (UnicodeScripts.hasRaised(n.shown()) || n.shown().contains("/"))) {
             return "(" + n.shown() + ")";
         }
         return render(base);

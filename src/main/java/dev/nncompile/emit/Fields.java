@@ -1,0 +1,199 @@
+package dev.nncompile.emit;
+
+import dev.nncompile.derive.Buffer;
+import dev.nncompile.derive.Step;
+import dev.nncompile.derive.TrainingPlan;
+import dev.nncompile.model.Layer;
+import dev.nncompile.model.Network;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every array field of a generated class: one {@link Storage} per plan buffer, in plan order, plus the transposed
+ * scratch rows the backward pass uses, with Java names that cannot clash with the class's own members and locals.
+ */
+final class Fields {
+    /** Names the generated methods use for parameters, locals and other fields. */
+    private static final Set<String> RESERVED = new TreeSet<>(List.of(
+            "x", "y", "n", "s", "s0", "s1", "j", "k", "k0", "k1", "out", "offset", "loss", "sum", "max", "step",
+            "seed", "N", "t", "acc", "value", "layer", "sample", "epoch", "batch", "order", "listener", "in",
+            "valX", "valY", "valN", "random", "spare", "hasSpare", "h", "i", "m", "e", "inv", "dot", "total",
+            "parameterView", "gradientView", "scratch", "abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
+            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+            "void", "volatile", "while", "true", "false", "null", "var", "record", "yield"));
+
+    private final Network network;
+    private final Map<String, Storage> byBuffer = new LinkedHashMap<>();
+    private final Map<String, Storage> transposed = new LinkedHashMap<>();
+    private final Set<String> used = new TreeSet<>(RESERVED);
+
+    Fields(TrainingPlan plan) {
+        this.network = plan.network();
+        for (Buffer b : plan.buffers()) {
+            add(b);
+        }
+        for (List<Step> phase : List.of(plan.forward(), plan.loss(), plan.backward(), plan.update())) {
+            for (Step step : phase) {
+                for (Buffer b : StepBuffers.of(step)) {
+                    if (!byBuffer.containsKey(b.name())) {
+                        add(b);   // a plan that forgot to list a buffer still compiles
+                    }
+                }
+                if (step instanceof Step.BackpropDelta d) {
+                    transposedOf(d.next());
+                    transposedOf(d.delta());
+                }
+            }
+        }
+    }
+
+    private void add(Buffer b) {
+        String name = switch (b.kind()) {
+            case INPUT -> "xBatch";
+            case TARGET -> "yBatch";
+            default -> javaName(b.name());
+        };
+        name = unique(name);
+        Storage.Shape shape = shapeOf(b);
+        Storage s = switch (shape) {
+            case PER_SAMPLE -> new Storage(b, name, shape, network.training().batch(), perSampleCols(b));
+            case MATRIX -> new Storage(b, name, shape, layer(b).inputs(), layer(b).units());
+            case VECTOR -> new Storage(b, name, shape, 1, layer(b).units());
+        };
+        byBuffer.put(b.name(), s);
+    }
+
+    private int perSampleCols(Buffer b) {
+        return switch (b.kind()) {
+            case INPUT -> network.inputs();
+            case TARGET -> network.outputs();
+            default -> b.layer() >= 1 && b.layer() <= network.layers().size() ? layer(b).units() : b.cols();
+        };
+    }
+
+    private static Storage.Shape shapeOf(Buffer b) {
+        Buffer.Kind kind = b.kind() == Buffer.Kind.OPTIMIZER_STATE && b.of() != null ? b.of().kind() : b.kind();
+        return switch (kind) {
+            case WEIGHT, WEIGHT_GRADIENT -> Storage.Shape.MATRIX;
+            case BIAS, BIAS_GRADIENT -> Storage.Shape.VECTOR;
+            case INPUT, TARGET, PRE_ACTIVATION, ACTIVATION, DELTA, OUTPUT_GRADIENT -> Storage.Shape.PER_SAMPLE;
+            case OPTIMIZER_STATE -> throw new IllegalStateException("optimizer state without a parameter: " + b);
+        };
+    }
+
+    private Layer layer(Buffer b) {
+        return network.layers().get(b.layer() - 1);
+    }
+
+    /** The scratch {@code [cols][MAX_BATCH]} transpose of a per-sample buffer. */
+    private void transposedOf(Buffer b) {
+        Storage s = get(b);
+        if (!transposed.containsKey(b.name())) {
+            transposed.put(b.name(), new Storage(b, unique(s.name() + "T"), Storage.Shape.MATRIX, s.cols(), s.rows()));
+        }
+    }
+
+    Storage get(Buffer b) {
+        Storage s = byBuffer.get(b.name());
+        if (s == null) {
+            throw new IllegalStateException("buffer not in plan: " + b.name());
+        }
+        return s;
+    }
+
+    Storage transposed(Buffer b) {
+        return transposed.get(b.name());
+    }
+
+    List<Storage> all() {
+        List<Storage> out = new ArrayList<>(byBuffer.values());
+        out.addAll(transposed.values());
+        return out;
+    }
+
+    List<Storage> buffers() {
+        return new ArrayList<>(byBuffer.values());
+    }
+
+    /** The first buffer of the given kind and layer, or null. */
+    Storage find(Buffer.Kind kind, int layer) {
+        for (Storage s : byBuffer.values()) {
+            if (s.buffer().kind() == kind && (s.buffer().layer() == layer || kind == Buffer.Kind.INPUT
+                    || kind == Buffer.Kind.TARGET)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The gradient buffer of a parameter, or null. */
+    Storage gradientOf(Storage parameter) {
+        Buffer.Kind kind = parameter.buffer().kind() == Buffer.Kind.WEIGHT
+                ? Buffer.Kind.WEIGHT_GRADIENT : Buffer.Kind.BIAS_GRADIENT;
+        for (Storage s : byBuffer.values()) {
+            Buffer b = s.buffer();
+            if (b.kind() == kind && (b.of() != null ? b.of().name().equals(parameter.buffer().name())
+                    : b.layer() == parameter.buffer().layer())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Weight then bias of every layer: the order of parameters(), safetensors and the initialiser. */
+    List<Storage> parameters() {
+        List<Storage> out = new ArrayList<>();
+        for (Layer l : network.layers()) {
+            out.add(require(Buffer.Kind.WEIGHT, l.index()));
+            out.add(require(Buffer.Kind.BIAS, l.index()));
+        }
+        return out;
+    }
+
+    Storage require(Buffer.Kind kind, int layer) {
+        Storage s = find(kind, layer);
+        if (s == null) {
+            throw new IllegalStateException("plan has no " + kind + " buffer for layer " + layer);
+        }
+        return s;
+    }
+
+    /** The network's output: the last layer's activation, or its pre-activation when no activation is kept. */
+    Storage output() {
+        int last = network.layers().size();
+        Storage a = find(Buffer.Kind.ACTIVATION, last);
+        return a != null ? a : require(Buffer.Kind.PRE_ACTIVATION, last);
+    }
+
+    /** The activation of a layer as the forward pass reads it: the input for layer 0. */
+    Storage activation(int layer) {
+        return layer == 0 ? require(Buffer.Kind.INPUT, 0) : find(Buffer.Kind.ACTIVATION, layer);
+    }
+
+    /** A fresh Java identifier derived from {@code base}, distinct from every name handed out or reserved. */
+    String unique(String base) {
+        String name = base;
+        for (int i = 2; used.contains(name); i++) {
+            name = base + i;
+        }
+        used.add(name);
+        return name;
+    }
+
+    static String javaName(String raw) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean ok = out.length() == 0 ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c);
+            out.append(ok && c < 128 && c != '$' ? c : '_');
+        }
+        return out.length() == 0 ? "buffer" : out.toString();
+    }
+}
