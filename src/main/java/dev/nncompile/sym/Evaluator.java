@@ -76,13 +76,22 @@ public final class Evaluator {
         return !holds(((Test.Not) t).test(), values);
     }
 
-    /** x^y as Math.pow, with exact shortcuts for the exponents derivatives produce most (−1, 2). */
+    /**
+     * x^y computed the way {@link JavaPrinter} renders it for the generated classes (x² and x³ as products, a
+     * negative power as a division, x^½ as a square root, Math.pow otherwise), so that a trace agrees with them.
+     */
     static double power(double x, double y) {
         if (y == 2.0) {
             return x * x;
         }
-        if (y == -1.0) {
-            return 1.0 / x;
+        if (y == 3.0) {
+            return x * x * x;
+        }
+        if (y == 0.5) {
+            return Math.sqrt(x);
+        }
+        if (y < 0) {
+            return 1.0 / power(x, -y);
         }
         return Math.pow(x, y);
     }

@@ -70,7 +70,8 @@ public final class Rewriter {
     }
 
     static Expr substitute(Expr e, Map<String, Expr> bindings) {
-        return bottomUp(e, node -> node instanceof Var v && bindings.containsKey(v.name()) ? bindings.get(v.name()) : node);
+        return bottomUp(e,
+                node -> node instanceof Var v && bindings.containsKey(v.name()) ? bindings.get(v.name()) : node);
     }
 
     static void collectVariables(Expr e, Set<String> out) {

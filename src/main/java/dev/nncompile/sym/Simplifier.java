@@ -9,6 +9,7 @@ import static dev.nncompile.sym.Exprs.sub;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Simplification beyond what the smart constructors do: a bounded fixed point of local, value-preserving rewrites
@@ -26,9 +27,10 @@ import java.util.List;
  *   <li>Powers and roots: x^½ is written sqrt(x) (the one canonical form) and x^−½ = 1/sqrt(x); sqrt(x)^(2k) = x^k;
  *       sqrt(x²) = |x|; |x|^(2k) = x^(2k); exp(a)^c = exp(c·a); |f| = f for f ≥ 0 (exp, σ, softplus, sqrt, |·|).</li>
  *   <li>Products: exp(a)·exp(b) = exp(a + b); x·sign(x) = |x|; |x|·sign(x) = x; a factor times an {@code if} with
- *       a constant branch moves into both branches ({@code g·(if t then 1 else 0) = if t then g else 0}).</li>
+ *       a zero branch moves into it ({@code g·(if t then 1 else 0) = if t then g else 0}).</li>
  *   <li>Sums: {@code if}s with the same test merge into one ({@code if t then a else b} + {@code if t then c else d}
- *       = {@code if t then a + c else b + d}).</li>
+ *       = {@code if t then a + c else b + d}); terms over a common denominator are combined when that is smaller
+ *       (1/(1 + |z|) − |z|/(1 + |z|)² = 1/(1 + |z|)²).</li>
  *   <li>Expansion: a product is distributed over its sums when that makes the expression strictly smaller (like
  *       terms cancelling), never otherwise, so factored forms such as σ(1 − σ) stay factored.</li>
  * </ul>
@@ -197,8 +199,9 @@ public final class Simplifier {
             return signs;
         }
         for (int i = 0; i < factors.size(); i++) {
-            if (factors.get(i) instanceof Cond c && (c.then() instanceof Const || c.otherwise() instanceof Const)) {
-                // g·(if t then a else b) = if t then g·a else g·b; only worth it when a branch is a constant
+            if (factors.get(i) instanceof Cond c && (isConstant(c.then(), 0.0) || isConstant(c.otherwise(), 0.0))) {
+                // g·(if t then a else 0) = if t then g·a else 0: g still appears once, and the selector
+                // conditions of min′/max′ become one "if" after merging
                 List<Expr> rest = new ArrayList<>(factors);
                 rest.remove(i);
                 Expr g = mul(rest);
@@ -277,7 +280,65 @@ public final class Simplifier {
         if (!reflected.equals(terms)) {
             best = smaller(best, add(expandTerms(reflected)));
         }
+        // all denominators at once first ((p − y)/(p·(1 − p)) rather than (1 − y/p)/(1 − p)), then each alone
+        List<Expr> denominators = denominators(terms);
+        if (denominators.size() > 1) {
+            best = smaller(best, overCommonDenominator(terms, denominators));
+        }
+        for (Expr denominator : denominators) {
+            best = smaller(best, overCommonDenominator(terms, List.of(denominator)));
+        }
         return best;
+    }
+
+    /** The bases that some term divides by (an integer negative power), in canonical order. */
+    private static List<Expr> denominators(List<Expr> terms) {
+        TreeSet<Expr> out = new TreeSet<>(ExprOrder.INSTANCE);
+        for (Expr t : terms) {
+            for (Expr f : t instanceof Mul m ? m.factors() : List.of(t)) {
+                if (f instanceof Pow p && p.exponent() instanceof Const c && c.value() < 0
+                        && c.value() == Math.rint(c.value())) {
+                    out.add(p.base());
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * Σ tᵢ = Π B^m_B·Σ (tᵢ·Π B^−m_B), with m_B the lowest (integer) power of each base B among the terms, the
+     * inner sum expanded: the quotient rule's 1/(1 + |z|) − |z|/(1 + |z|)² becomes 1/(1 + |z|)². Exact wherever
+     * every B ≠ 0, where the input is undefined anyway.
+     */
+    private static Expr overCommonDenominator(List<Expr> terms, List<Expr> bases) {
+        List<Expr> common = new ArrayList<>();
+        List<Expr> inner = new ArrayList<>(terms);
+        for (Expr base : bases) {
+            double lowest = 0;
+            for (Expr t : terms) {
+                lowest = Math.min(lowest, integerPower(t, base));
+            }
+            common.add(pow(base, lowest));
+            for (int i = 0; i < inner.size(); i++) {
+                inner.set(i, mul(inner.get(i), pow(base, -lowest)));
+            }
+        }
+        common.add(add(expandTerms(inner)));
+        return mul(common);
+    }
+
+    /** The integer power of {@code base} among the factors of {@code term} (0 when absent or not an integer). */
+    private static double integerPower(Expr term, Expr base) {
+        for (Expr f : term instanceof Mul m ? m.factors() : List.of(term)) {
+            if (f instanceof Pow p && p.base().equals(base) && p.exponent() instanceof Const c
+                    && c.value() == Math.rint(c.value())) {
+                return c.value();
+            }
+            if (f.equals(base)) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     private static List<Expr> expandTerms(List<Expr> terms) {

@@ -142,6 +142,15 @@ class DerivativeTest {
     }
 
     @org.junit.jupiter.api.Test
+    void quotientRuleResultsShareOneDenominator() {
+        // softsign′ = 1/(1 + |z|)²
+        assertEquals(pow(add(ONE, Exprs.abs(Z)), -2), Derivative.of(FormulaCatalog.softsign(), "z"));
+        // bce′ = (p − y)/(p·(1 − p))
+        Expr expected = mul(sub(P, Y), pow(P, -1), pow(sub(ONE, P), -1));
+        assertEquals(expected, Derivative.of(FormulaCatalog.bce(), "p"));
+    }
+
+    @org.junit.jupiter.api.Test
     void squaredErrorDerivatives() {
         assertEquals(mul(constant(2), sub(P, Y)), Derivative.of(pow(sub(P, Y), 2), "p"));
         assertEquals(sub(P, Y), Derivative.of(mul(Exprs.HALF, pow(sub(P, Y), 2)), "p"));

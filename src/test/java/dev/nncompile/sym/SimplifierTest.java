@@ -108,6 +108,9 @@ class SimplifierTest {
         Expr sum = add(Exprs.cond(t, X, Exprs.ZERO), Exprs.cond(t, Exprs.ZERO, Y));
         assertEquals(Exprs.cond(t, X, Y), simplify(sum));
         assertEquals(Exprs.cond(t, Y, Exprs.ZERO), simplify(mul(Y, Exprs.cond(t, ONE, Exprs.ZERO))));
+        // without a zero branch the factor stays outside (it would be written twice)
+        Expr leaky = mul(Y, Exprs.cond(t, ONE, constant(0.2)));
+        assertEquals(leaky, simplify(leaky));
     }
 
     @org.junit.jupiter.api.Test
