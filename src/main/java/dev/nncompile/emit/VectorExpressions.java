@@ -7,6 +7,7 @@ import dev.nncompile.sym.Call;
 import dev.nncompile.sym.Cond;
 import dev.nncompile.sym.Const;
 import dev.nncompile.sym.Expr;
+import dev.nncompile.sym.Exprs;
 import dev.nncompile.sym.Fn;
 import dev.nncompile.sym.JavaPrinter;
 import dev.nncompile.sym.Mul;
@@ -15,6 +16,7 @@ import dev.nncompile.sym.Test;
 import dev.nncompile.sym.Var;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
@@ -113,8 +115,9 @@ final class VectorExpressions {
     }
 
     private Operand render(Expr e, Function<String, String> naming, Collection<String> locals) {
-        if (e instanceof Const c) {
-            return Operand.scalar(real.literal(c.value()));
+        OptionalDouble number = Exprs.numericValue(e);
+        if (number.isPresent()) {
+            return Operand.scalar(real.literal(number.getAsDouble()));
         }
         if (e instanceof Var v) {
             String name = naming.apply(v.name());

@@ -75,7 +75,7 @@ public final class CommonSubexpressions {
     }
 
     private static boolean isTrivial(Expr e) {
-        return e instanceof Const || e instanceof Var;
+        return e instanceof Var || Exprs.numericValue(e).isPresent();
     }
 
     /** Names the shared subexpressions in post-order and rewrites expressions to refer to them. */

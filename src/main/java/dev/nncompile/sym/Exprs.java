@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -224,7 +225,10 @@ public final class Exprs {
 
     // ---- calls -----------------------------------------------------------------------------------------------
 
-    /** fn(args); folded to a constant when every argument is one. */
+    /**
+     * fn(args); folded to a constant when every argument is one, except a square root that is not exact: √2 stays
+     * √2, so that (z/√2)² simplifies to z²/2 (folded first, 0.7071067811865475² would be 0.4999999999999999).
+     */
     public static Expr call(Fn fn, Expr... args) {
         return call(fn, Arrays.asList(args));
     }
@@ -240,9 +244,32 @@ public final class Exprs {
             }
         }
         if (allConstant && args.size() == fn.arity()) {
-            return constant(fn.apply(values));
+            double value = fn.apply(values);
+            if (fn != Fn.SQRT || value * value == values[0] || !Double.isFinite(value)) {
+                return constant(value);
+            }
         }
         return new Call(fn, args);
+    }
+
+    /**
+     * The number {@code e} stands for in code when it reads no variable: a constant, or an expression over a square
+     * root that {@link #call} keeps symbolic (√2, 1/√2, 3·√2), printed as its value — never computed at run time
+     * nor shared as a temporary. Empty when {@code e} reads a variable.
+     */
+    public static OptionalDouble numericValue(Expr e) {
+        if (e instanceof Const c) {
+            return OptionalDouble.of(c.value());
+        }
+        if (e instanceof Var || e instanceof Cond) {
+            return OptionalDouble.empty();
+        }
+        for (Expr child : CommonSubexpressions.children(e)) {
+            if (numericValue(child).isEmpty()) {
+                return OptionalDouble.empty();
+            }
+        }
+        return OptionalDouble.of(Evaluator.evaluate(e, Map.of()));
     }
 
     public static Expr exp(Expr a) {

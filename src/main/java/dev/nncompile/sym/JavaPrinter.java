@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -93,8 +94,9 @@ public final class JavaPrinter {
     // ---- expressions -----------------------------------------------------------------------------------------
 
     private Code render(Expr e, Function<String, String> naming) {
-        if (e instanceof Const c) {
-            return constant(c.value());
+        OptionalDouble number = Exprs.numericValue(e);
+        if (number.isPresent()) {
+            return constant(number.getAsDouble());
         }
         if (e instanceof Var v) {
             return new Code(naming.apply(v.name()), PRIMARY);

@@ -77,6 +77,15 @@ class JavaPrinterTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aSymbolicRootIsPrintedAsItsValue() {
+        Expr root2 = Exprs.sqrt(Exprs.TWO);
+        assertEquals("a / 1.4142135623730951", DOUBLE.print(div(A, root2), SAME));
+        assertEquals("a / 1.4142135f", FLOAT.print(div(A, root2), SAME));
+        assertEquals("0.7071067811865475", DOUBLE.print(pow(root2, -1), SAME));
+        assertEquals("a + 4.242640687119286", DOUBLE.print(add(A, mul(constant(3), root2)), SAME));
+    }
+
+    @org.junit.jupiter.api.Test
     void callsConditionsAndHelpers() {
         Expr relu = Exprs.cond(Exprs.compare(Test.Rel.GT, A, Exprs.ZERO), A, Exprs.ZERO);
         assertEquals("(a > 0.0f ? a : 0.0f)", FLOAT.print(relu, SAME));

@@ -54,6 +54,14 @@ class CommonSubexpressionsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aSymbolicRootIsANumberNotATemporary() {
+        // gelu′ reads 1/√2 twice; it is printed as a number, so sharing it would only add a local
+        Expr gelu = mul(Exprs.HALF, Z, add(ONE, Exprs.erf(Exprs.div(Z, Exprs.sqrt(Exprs.TWO)))));
+        Shared s = CommonSubexpressions.share(List.of(Derivative.of(gelu, "z")));
+        assertTrue(s.temporaries().isEmpty(), s.temporaries().toString());
+    }
+
+    @org.junit.jupiter.api.Test
     void nothingSharedLeavesTheRootsAlone() {
         List<Expr> roots = List.of(add(A, Z), mul(B, Z), sub(ONE, sigmoid(A)));
         Shared s = CommonSubexpressions.share(roots);

@@ -142,6 +142,14 @@ class DerivativeTest {
     }
 
     @org.junit.jupiter.api.Test
+    void geluDerivativeHasTheGaussianExactly() {
+        // gelu′(z) = ½(1 + erf(z/√2)) + z·e^(−z²/2)/√(2π): the exponent's coefficient is −½, not −0.4999999999999999
+        String text = TextPrinter.print(Derivative.of(FormulaCatalog.gelu(), "z"), v -> v);
+        assertTrue(text.contains("exp(−0.5·z²)"), text);
+        assertTrue(text.contains("erf(z/√2)"), text);
+    }
+
+    @org.junit.jupiter.api.Test
     void quotientRuleResultsShareOneDenominator() {
         // softsign′ = 1/(1 + |z|)²
         assertEquals(pow(add(ONE, Exprs.abs(Z)), -2), Derivative.of(FormulaCatalog.softsign(), "z"));

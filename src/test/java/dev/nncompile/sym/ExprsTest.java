@@ -62,6 +62,21 @@ class ExprsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void inexactSquareRootsStaySymbolicSoTheirSquaresAreExact() {
+        assertEquals(TWO, Exprs.sqrt(constant(4)));
+        assertEquals(constant(0.5), Exprs.sqrt(constant(0.25)));
+        Expr root2 = Exprs.sqrt(TWO);
+        assertEquals(new Call(Fn.SQRT, List.of(TWO)), root2);
+        // (x/√2)² = x²/2 with 0.5 exactly: folded first, 0.7071067811865475² is 0.4999999999999999
+        Expr square = Simplifier.simplify(pow(Exprs.div(X, root2), 2));
+        assertEquals(mul(constant(0.5), pow(X, 2)), square);
+        // in code it is a number: evaluated once, at compile time
+        assertEquals(Math.sqrt(2), Exprs.numericValue(root2).getAsDouble());
+        assertEquals(1 / Math.sqrt(2), Exprs.numericValue(Exprs.div(ONE, root2)).getAsDouble());
+        assertEquals(true, Exprs.numericValue(mul(X, root2)).isEmpty());
+    }
+
+    @org.junit.jupiter.api.Test
     void decidedConditionsCollapse() {
         assertEquals(X, Exprs.cond(Exprs.compare(Test.Rel.LT, ONE, TWO), X, A));
         assertEquals(X, Exprs.cond(Exprs.compare(Test.Rel.LT, A, TWO), X, X));

@@ -19,7 +19,7 @@ import java.util.Random;
  * where a comparison of either tree is a near-tie are skipped: rounding may legitimately flip the branch there.
  */
 class SimplifierPropertyTest {
-    private static final int TREES = 1500;
+    private static final int TREES = 3000;
     private static final int POINTS_PER_TREE = 8;
     private static final List<String> VARIABLES = List.of("x", "y");
 
