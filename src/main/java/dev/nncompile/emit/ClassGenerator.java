@@ -121,7 +121,7 @@ public final class ClassGenerator {
                     .initializer("$L", init).build());
         }
         if (fields.kernels().vectorApi()) {
-            VectorKernels.addScratch(type, real, fields);
+            VectorKernels.addScratch(type, real, fields, plan);
         }
         for (Map.Entry<String, String> e : scalars.fields().entrySet()) {
             type.addField(FieldSpec.builder(real.type(), e.getValue(), Modifier.PRIVATE)

@@ -55,8 +55,6 @@ final class Fields {
     private final Kernels kernels;
     private final Map<String, Storage> byBuffer = new LinkedHashMap<>();
     private final Map<String, Storage> transposed = new LinkedHashMap<>();
-    private long panels;
-    private long quads;
     private final Set<String> used = new TreeSet<>(RESERVED);
 
     Fields(TrainingPlan plan, Kernels kernels) {
@@ -72,13 +70,11 @@ final class Fields {
                         add(b);   // a plan that forgot to list a buffer still compiles
                     }
                 }
-                if (step instanceof Step.BackpropDelta d && small(d.weight())) {
-                    continue;   // written out term by term: no scratch copy
-                } else if (step instanceof Step.BackpropDelta d && !kernels.vectorApi()) {
+                if (step instanceof Step.BackpropDelta d && !small(d.weight()) && !kernels.vectorApi()) {
+                    // the plain kernel's transposed copies; small layers are written out term by term, and the
+                    // vector kernels pack (VectorKernels.addScratch)
                     transposedOf(d.next());
                     transposedOf(d.delta());
-                } else if (kernels.vectorApi()) {
-                    reservePacking(step);
                 }
             }
         }
@@ -141,30 +137,6 @@ final class Fields {
     }
 
     /**
-     * Grows the two packing scratch arrays of the vector kernels (see {@link VectorKernels}) to what this product
-     * needs: the operand it streams as panels ({@code [column block][term][2·LANES]}, padded columns × terms) and,
-     * for a weight gradient, its inputs as quads ({@code [k / ROWS][sample][ROWS]}).
-     */
-    private void reservePacking(Step step) {
-        int batch = network.training().batch();
-        if (step instanceof Step.Affine a && !small(a.weight())) {
-            Storage w = get(a.weight());
-            panels = Math.max(panels, (long) w.rows() * w.stride());
-        } else if (step instanceof Step.BackpropDelta d && !small(d.weight())) {
-            Storage w = get(d.weight());
-            panels = Math.max(panels, (long) w.cols() * get(d.delta()).stride());
-        } else if (step instanceof Step.WeightGradient g && !small(g.gradient())) {
-            Storage gradient = get(g.gradient());
-            int rows = VectorKernels.ROWS;
-            panels = Math.max(panels, (long) gradient.stride() * batch);
-            quads = Math.max(quads, (long) (gradient.rows() + rows - 1) / rows * rows * batch);
-        }
-        if (Math.max(panels, quads) > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("a layer too large for one Java array: " + Math.max(panels, quads));
-        }
-    }
-
-    /**
      * Whether the layer of this buffer (a weight, a gradient) is small enough, at most {@value #SMALL_LAYER_WEIGHTS}
      * weights, for its products to be written out term by term rather than as loops: on layers like xor's 2 × 4 the
      * loop control outweighs the arithmetic, and C2 compiles straight-line code several times faster, which decides
@@ -193,16 +165,6 @@ final class Fields {
 
     Storage transposed(Buffer b) {
         return transposed.get(b.name());
-    }
-
-    /** The length of the vector kernels' panel scratch, 0 when no product packs. */
-    int panels() {
-        return (int) panels;
-    }
-
-    /** The length of the vector kernels' quad scratch, 0 when no weight gradient packs. */
-    int quads() {
-        return (int) quads;
     }
 
     List<Storage> all() {

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.nncompile.derive.Step;
+import dev.nncompile.derive.TrainingPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -99,20 +100,43 @@ final class VectorKernels {
 
     /**
      * The packing scratch the kernels share (one product runs at a time; its threads fill disjoint column
-     * blocks), sized by {@link Fields} for the largest product, allocated once with the class.
+     * blocks), allocated once with the class and as long as the largest product needs in the layouts indexed below:
+     * a forward product's panels hold W's padded columns × its rows, a backpropagated delta's the delta's padded
+     * columns × W's columns, a weight gradient's the delta's padded columns × the batch, and its quads the inputs
+     * rounded up to whole quads × the batch. Layers written out term by term ({@link Fields#small}) pack nothing.
      */
-    static void addScratch(TypeSpec.Builder type, Real real, Fields fields) {
-        if (fields.panels() > 0) {
+    static void addScratch(TypeSpec.Builder type, Real real, Fields fields, TrainingPlan plan) {
+        int batch = fields.network().training().batch();
+        long panels = 0;
+        long quads = 0;
+        for (List<Step> phase : List.of(plan.forward(), plan.backward())) {
+            for (Step step : phase) {
+                if (step instanceof Step.Affine a && !fields.small(a.weight())) {
+                    Storage w = fields.get(a.weight());
+                    panels = Math.max(panels, (long) w.rows() * w.stride());
+                } else if (step instanceof Step.BackpropDelta d && !fields.small(d.weight())) {
+                    panels = Math.max(panels, (long) fields.get(d.weight()).cols() * fields.get(d.delta()).stride());
+                } else if (step instanceof Step.WeightGradient g && !fields.small(g.gradient())) {
+                    Storage gradient = fields.get(g.gradient());
+                    panels = Math.max(panels, (long) gradient.stride() * batch);
+                    quads = Math.max(quads, (long) (gradient.rows() + ROWS - 1) / ROWS * ROWS * batch);
+                }
+            }
+        }
+        if (Math.max(panels, quads) > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a layer too large for one Java array: " + Math.max(panels, quads));
+        }
+        if (panels > 0) {
             type.addField(FieldSpec.builder(real.vector(), "panels", Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc("Scratch of the matrix kernels: a product's streamed operand packed into panels"
                             + " [column block][term][2·LANES].\n")
-                    .initializer("new $L[$L]", real.keyword(), fields.panels()).build());
+                    .initializer("new $L[$L]", real.keyword(), panels).build());
         }
-        if (fields.quads() > 0) {
+        if (quads > 0) {
             type.addField(FieldSpec.builder(real.vector(), "quads", Modifier.PRIVATE, Modifier.FINAL)
                     .addJavadoc("Scratch of the weight-gradient kernels: a layer's inputs packed into quads"
                             + " [k / $L][sample][$L].\n", ROWS, ROWS)
-                    .initializer("new $L[$L]", real.keyword(), fields.quads()).build());
+                    .initializer("new $L[$L]", real.keyword(), quads).build());
         }
     }
 
