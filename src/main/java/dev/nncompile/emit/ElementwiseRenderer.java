@@ -52,7 +52,12 @@ final class ElementwiseRenderer {
 
     /** A whole elementwise step as its own method body: over the call's n samples, or every parameter element. */
     void standalone(CodeBlock.Builder code, Step.Elementwise e) {
-        rows(code, e, "0", rowCount(fields.get(e.assignments().get(0).target())));
+        rows(code, e, "0", rowCount(shapeOf(e)));
+    }
+
+    /** The storage an elementwise step loops over: its first target's (every target has the same shape). */
+    Storage shapeOf(Step.Elementwise e) {
+        return fields.get(e.assignments().get(0).target());
     }
 
     /** An elementwise step's rows {@code from} ≤ row &lt; {@code to} as a method body. */
@@ -71,7 +76,7 @@ final class ElementwiseRenderer {
 
     /** The loop nest of an elementwise step over rows {@code from} ≤ row &lt; {@code to} (samples or weight rows). */
     void loop(CodeBlock.Builder code, Step.Elementwise e, String from, String to) {
-        Storage shape = fields.get(e.assignments().get(0).target());
+        Storage shape = shapeOf(e);
         List<Write> writes = new ArrayList<>();
         for (Step.Assignment as : e.assignments()) {
             writes.add(new Write(fields.get(as.target()), as.value()));

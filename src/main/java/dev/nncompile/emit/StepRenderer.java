@@ -176,13 +176,13 @@ final class StepRenderer {
 
     /** Whether an elementwise step over a weight matrix is split by rows over the worker threads. */
     private boolean splitsRows(Step.Elementwise e) {
-        Storage shape = fields.get(e.assignments().get(0).target());
+        Storage shape = elementwise.shapeOf(e);
         return shape.shape() == Storage.Shape.MATRIX && parallel.splitsRows(shape.rows(), shape.cols());
     }
 
     /** An update split by rows: the rows go to a method of their own, the step method dispatches its chunks. */
     private void parallelRows(CodeBlock.Builder code, Step.Elementwise e, String name) {
-        Storage shape = fields.get(e.assignments().get(0).target());
+        Storage shape = elementwise.shapeOf(e);
         CodeBlock.Builder body = CodeBlock.builder();
         elementwise.rows(body, e, "from", "to");
         MethodSpec rows = MethodSpec.methodBuilder(methodNames.unique(name + "Rows")).addModifiers(Modifier.PRIVATE)

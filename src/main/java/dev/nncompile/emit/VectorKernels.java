@@ -37,8 +37,8 @@ import javax.lang.model.element.Modifier;
  * ({@code [k / ROWS][sample][ROWS]}). The kernel then reads two sequential streams of one array each instead of one
  * row array per term (a row load, its bounds check and a line a whole row further on per iteration), which made the
  * 784-512-256-10 trainer 1.5× faster. Packing costs 1/n of the product for W (per column block, on the thread
- * that computes it) and 1/units for the gradient's inputs; a forward product over fewer than {@link #ROWS} samples (a single
- * {@code predict}) reads the weight rows directly instead, where packing would cost as much as the product.
+ * that computes it) and 1/units for the gradient's inputs; a forward product over fewer than {@link #ROWS} samples
+ * (a single {@code predict}) reads the weight rows directly instead, where packing would cost as much as the product.
  * Every path adds the products of a sum in the order of the plain kernels, so packing never changes a bit; an
  * FMA rounds once where the plain loop rounds twice, the only difference between the two.
  */

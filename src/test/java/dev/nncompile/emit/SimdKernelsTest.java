@@ -317,9 +317,7 @@ class SimdKernelsTest {
                     three.trainBatch(b, three.array(s.x()), three.array(s.y()), n), "step " + step + ", n = " + n);
         }
         assertTrue(java.util.Arrays.equals(one.parameters(a), three.parameters(b)));
-        java.lang.reflect.Field dispatched = three.type.getDeclaredField("dispatched");
-        dispatched.setAccessible(true);
-        assertTrue((Integer) dispatched.get(b) > 300, dispatched.get(b) + " parallel calls");
+        assertTrue(dispatched(b) > 300, dispatched(b) + " parallel calls");
         ((AutoCloseable) b).close();
     }
 
@@ -330,15 +328,9 @@ class SimdKernelsTest {
     private static void assertNothingAllocatedOnAnyThread(IntConsumer probe, String what) throws Exception {
         AllocationMeter.warmUntilNothingAllocated(probe, 1);
         assertEquals(0, AllocationMeter.leastAllocated(probe, 1), what + " allocated on the calling thread");
-        java.lang.reflect.Field modelField = probe.getClass().getDeclaredField("model");
-        modelField.setAccessible(true);
-        Object model = modelField.get(probe);
-        java.lang.reflect.Field workersField = model.getClass().getDeclaredField("workers");
-        workersField.setAccessible(true);
         com.sun.management.ThreadMXBean bean =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        Thread[] workers = (Thread[]) workersField.get(model);
-        long[] ids = java.util.Arrays.stream(workers).mapToLong(Thread::getId).toArray();
+        long[] ids = java.util.Arrays.stream(workers(field(probe, "model"))).mapToLong(Thread::getId).toArray();
         long least = Long.MAX_VALUE;
         for (int attempt = 0; attempt < 3 && least > 0; attempt++) {
             long before = java.util.Arrays.stream(bean.getThreadAllocatedBytes(ids)).sum();
@@ -371,9 +363,7 @@ class SimdKernelsTest {
                     many.trainBatch(b, many.array(s.x()), many.array(s.y()), n), "n = " + n + ", step " + step);
         }
         assertTrue(java.util.Arrays.equals(one.parameters(a), many.parameters(b)), "n = " + n);
-        java.lang.reflect.Field dispatched = many.type.getDeclaredField("dispatched");
-        dispatched.setAccessible(true);
-        int calls = (Integer) dispatched.get(b);
+        int calls = dispatched(b);
         ((AutoCloseable) b).close();
         return calls;
     }
@@ -382,7 +372,7 @@ class SimdKernelsTest {
     void closeStopsTheWorkers() throws Exception {
         Compiled c = Compiled.all(List.of(adamNetwork("Wide", 300, 8, "0.01", 2)), Kernels.SIMD.withThreads(3)).get(0);
         Object model = c.newModel(1);
-        Thread[] workers = workers(c, model);
+        Thread[] workers = workers(model);
         assertEquals(2, workers.length);
         for (Thread t : workers) {
             assertTrue(t.isAlive() && t.isDaemon(), t.getName());
@@ -397,7 +387,7 @@ class SimdKernelsTest {
 
     /**
      * A network none of whose products or updates reaches a threshold (xor, and seed-mnist at its batch of 10) starts
-     * no worker threads on --threads 3: they would only spin and park. It still trains like one thread.
+     * no worker threads on --threads 3: they would only spin and park. It still trains like one thread, bit for bit.
      */
     @Test
     void networksWithNothingToSplitStartNoWorkers() throws Exception {
@@ -409,18 +399,32 @@ class SimdKernelsTest {
             }
         }
         assertEquals(2, small.size(), "the xor and seed-mnist specs");
-        for (Compiled c : Compiled.all(small, Kernels.SIMD.withThreads(3))) {
+        List<Compiled> ones = Compiled.all(small, Kernels.SIMD);
+        List<Compiled> threes = Compiled.all(small, Kernels.SIMD.withThreads(3));
+        for (int i = 0; i < small.size(); i++) {
+            Compiled c = threes.get(i);
             assertEquals(3, c.constant("THREADS"), c.className);
             Object model = c.newModel(1);
-            assertEquals(0, workers(c, model).length, c.className + " started workers with nothing to split");
+            assertEquals(0, workers(model).length, c.className + " started workers with nothing to split");
             ((AutoCloseable) model).close();
+            assertEquals(0, trainAlike(ones.get(i), c, c.plan.network().training().batch(), 3), c.className);
         }
     }
 
-    private static Thread[] workers(Compiled c, Object model) throws ReflectiveOperationException {
-        java.lang.reflect.Field field = c.type.getDeclaredField("workers");
+    /** The worker threads of a model of a --threads class. */
+    private static Thread[] workers(Object model) throws ReflectiveOperationException {
+        return (Thread[]) field(model, "workers");
+    }
+
+    /** The parallel calls a model of a --threads class has dispatched so far. */
+    private static int dispatched(Object model) throws ReflectiveOperationException {
+        return (Integer) field(model, "dispatched");
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);
         field.setAccessible(true);
-        return (Thread[]) field.get(model);
+        return field.get(owner);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static dev.nncompile.sym.Exprs.sub;
 import static dev.nncompile.sym.Exprs.var;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -73,7 +74,7 @@ class ExprsTest {
         // in code it is a number: evaluated once, at compile time
         assertEquals(Math.sqrt(2), Exprs.numericValue(root2).getAsDouble());
         assertEquals(1 / Math.sqrt(2), Exprs.numericValue(Exprs.div(ONE, root2)).getAsDouble());
-        assertEquals(true, Exprs.numericValue(mul(X, root2)).isEmpty());
+        assertTrue(Exprs.numericValue(mul(X, root2)).isEmpty());
     }
 
     @org.junit.jupiter.api.Test
