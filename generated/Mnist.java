@@ -1488,14 +1488,28 @@ public final class Mnist {
     }
 
     /**
-     * σ(x) = 1/(1 + e^−x), never overflowing: for x &lt; 0 it is e^x/(1 + e^x).
+     * σ(x) = 1/(1 + e^−x) to float precision, never overflowing: r = 1/(1 + e^−|x|), and e^−|x|·r for x &lt; 0.
      */
     private static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        double e = expNonPositive(-Math.abs(x));
+        double r = 1.0 / (1.0 + e);
+        return x >= 0 ? r : e * r;
+    }
+
+    /**
+     * e^x for x ≤ 0 to float precision, as 2^t with t = x·log₂e: 2^round(t) from
+     * its exponent bits times a polynomial of 2^(t − round(t)); t stops at −160, where e^x is 0
+     * in float.
+     */
+    private static double expNonPositive(double x) {
+        double t = Math.max(x * 1.4426950408889634, -160.0);
+        double n = Math.rint(t);
+        double f = t - n;
+        double f2 = f * f;
+        double p = 1.0 + f * 0.6931471805630286 + f2 * (0.24022650922288757 + f * 0.05550410874042934)
+                + f2 * f2 * (0.009618056678524637 + f * 0.0013333510279510377
+                        + f2 * (0.0001546144469856913 + f * 1.5295519566962182e-05));
+        return p * Double.longBitsToDouble((long) (n + 1023) << 52);
     }
 
     /**

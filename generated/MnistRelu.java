@@ -618,7 +618,7 @@ public final class MnistRelu {
             }
             float sum = 0.0f;
             for (int j = 0; j < 10; j++) {
-                float e = (float) Math.exp(z2Row[j] - max);
+                float e = (float) expNonPositive(z2Row[j] - max);
                 a2Row[j] = e;
                 sum += e;
             }
@@ -644,7 +644,7 @@ public final class MnistRelu {
             }
             double sum = 0.0;
             for (int j = 0; j < 10; j++) {
-                sum += Math.exp(z2Row[j] - max);
+                sum += expNonPositive(z2Row[j] - max);
             }
             double lse = max + Math.log(sum);
             for (int j = 0; j < 10; j++) {
@@ -1643,6 +1643,22 @@ public final class MnistRelu {
         spare = v * scale;
         hasSpare = true;
         return u * scale;
+    }
+
+    /**
+     * e^x for x ≤ 0 to float precision, as 2^t with t = x·log₂e: 2^round(t) from
+     * its exponent bits times a polynomial of 2^(t − round(t)); t stops at −160, where e^x is 0
+     * in float.
+     */
+    private static double expNonPositive(double x) {
+        double t = Math.max(x * 1.4426950408889634, -160.0);
+        double n = Math.rint(t);
+        double f = t - n;
+        double f2 = f * f;
+        double p = 1.0 + f * 0.6931471805630286 + f2 * (0.24022650922288757 + f * 0.05550410874042934)
+                + f2 * f2 * (0.009618056678524637 + f * 0.0013333510279510377
+                        + f2 * (0.0001546144469856913 + f * 1.5295519566962182e-05));
+        return p * Double.longBitsToDouble((long) (n + 1023) << 52);
     }
 
     /**

@@ -1325,49 +1325,66 @@ public final class Xor {
     }
 
     /**
-     * σ(x) = 1/(1 + e^−x), never overflowing: for x &lt; 0 it is e^x/(1 + e^x).
+     * σ(x) = 1/(1 + e^−x) to float precision, never overflowing: r = 1/(1 + e^−|x|), and e^−|x|·r for x &lt; 0.
      */
     private static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        double e = expNonPositive(-Math.abs(x));
+        double r = 1.0 / (1.0 + e);
+        return x >= 0 ? r : e * r;
     }
 
     /**
-     * tanh(x) from the Math.exp intrinsic (Math.tanh has none before JDK 24):
-     * (1 − e)/(1 + e) with e = e^−2|x| for |x| ≥ 0.4, else −m/(m + 2) with m = e^−2|x| − 1
-     * by Kahan's expm1 trick; within 4 ulp.
+     * tanh(x) to float precision: x·P(x²) for |x| &lt; 0.55, else (1 − e)/(1 + e) with
+     * e = e^−2|x|, where 1 − e has no cancellation.
      */
     private static double tanh(double x) {
         double ax = Math.abs(x);
-        double e = Math.exp(-2.0 * ax);
         double t;
-        if (ax >= 0.4) {
-            t = (1.0 - e) / (1.0 + e);
+        if (ax < 0.55) {
+            double x2 = ax * ax;
+            double x4 = x2 * x2;
+            t = ax * (1.0 + x2 * -0.3333333329502591 + x4 * (0.13333324200007313 + x2 * -0.0539647004451583)
+                    + x4 * x4 * (0.021818449128639904 + x2 * -0.00852633305780133 + x4 * 0.0025263907105745136));
         } else {
-            double y = -2.0 * ax;
-            double m = e == 1.0 ? y : (e - 1.0) * y / Math.log(e);
-            t = -m / (m + 2.0);
+            double e = expNonPositive(-2.0 * ax);
+            t = (1.0 - e) / (1.0 + e);
         }
         return Math.copySign(t, x);
     }
 
     /**
-     * softplus(x) = log(1 + e^x) exactly, as max(x, 0) + log1p(e^−|x|).
+     * softplus(x) = log(1 + e^x) to float precision, as max(x, 0) + log1p(e^−|x|).
      */
     private static double softplus(double x) {
-        return Math.max(x, 0.0) + log1p(Math.exp(-Math.abs(x)));
+        return Math.max(x, 0.0) + log1p(expNonPositive(-Math.abs(x)));
     }
 
     /**
-     * log(1 + x) for x ≥ 0 from the Math.log intrinsic, accurate where 1 + x rounds
-     * (Kahan's trick).
+     * log(1 + u) for 0 ≤ u ≤ 1 to float precision, as 2·atanh(s) = 2s·Q(s²) with
+     * s = u/(2 + u) ≤ 1/3: no cancellation where 1 + u rounds.
      */
-    private static double log1p(double x) {
-        double w = 1.0 + x;
-        return w == 1.0 ? x : Math.log(w) * x / (w - 1.0);
+    private static double log1p(double u) {
+        double s = u / (2.0 + u);
+        double s2 = s * s;
+        double s4 = s2 * s2;
+        return 2.0 * s * (1.0 + s2 * 0.33333333325011805 + s4 * (0.2000000538497483 + s2 * 0.1428515286094183)
+                + s4 * s4 * (0.11132355604500663 + s2 * 0.08732351232720387 + s4 * 0.10393808427873376));
+    }
+
+    /**
+     * e^x for x ≤ 0 to float precision, as 2^t with t = x·log₂e: 2^round(t) from
+     * its exponent bits times a polynomial of 2^(t − round(t)); t stops at −160, where e^x is 0
+     * in float.
+     */
+    private static double expNonPositive(double x) {
+        double t = Math.max(x * 1.4426950408889634, -160.0);
+        double n = Math.rint(t);
+        double f = t - n;
+        double f2 = f * f;
+        double p = 1.0 + f * 0.6931471805630286 + f2 * (0.24022650922288757 + f * 0.05550410874042934)
+                + f2 * f2 * (0.009618056678524637 + f * 0.0013333510279510377
+                        + f2 * (0.0001546144469856913 + f * 1.5295519566962182e-05));
+        return p * Double.longBitsToDouble((long) (n + 1023) << 52);
     }
 
     /**

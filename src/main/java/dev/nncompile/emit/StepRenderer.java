@@ -370,7 +370,8 @@ final class StepRenderer {
         code.endControlFlow();
         code.addStatement("$L sum = $L", t, real.literal(0));
         code.beginControlFlow("for (int j = 0; j < $L; j++)", in.cols());
-        code.addStatement("$L e = $LMath.exp($L[j] - max)", t, real.cast(), in.row());
+        code.addStatement("$L e = $L$L", t, real.cast(),
+                HelperFunctions.expOfNonPositive(real, in.row() + "[j] - max"));
         code.addStatement("$L[j] = e", out.row());
         code.addStatement("sum += e");
         code.endControlFlow();
@@ -398,7 +399,7 @@ final class StepRenderer {
         code.endControlFlow();
         code.addStatement("double sum = 0.0");
         code.beginControlFlow("for (int j = 0; j < $L; j++)", z.cols());
-        code.addStatement("sum += Math.exp($L[j] - max)", z.row());
+        code.addStatement("sum += $L", HelperFunctions.expOfNonPositive(real, z.row() + "[j] - max"));
         code.endControlFlow();
         code.addStatement("double lse = max + Math.log(sum)");
         code.beginControlFlow("for (int j = 0; j < $L; j++)", z.cols());

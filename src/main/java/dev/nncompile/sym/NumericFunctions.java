@@ -1,8 +1,9 @@
 package dev.nncompile.sym;
 
 /**
- * Numerically stable double implementations of the functions {@link java.lang.Math} lacks. The generated classes
- * carry the same algorithms (see the emitter's helper methods), so the compiler and the code it ships agree.
+ * Numerically stable double implementations of the functions {@link java.lang.Math} lacks. A {@code precision double}
+ * class carries the same algorithms (see the emitter's helper methods), so the compiler and the code it ships agree;
+ * a {@code precision float} class carries {@link FloatFunctions}' cheaper σ, tanh and softplus, accurate to float.
  */
 public final class NumericFunctions {
     private NumericFunctions() {}

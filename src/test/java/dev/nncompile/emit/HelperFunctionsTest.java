@@ -2,11 +2,13 @@ package dev.nncompile.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nncompile.check.CheckResult;
 import dev.nncompile.check.Frontend;
 import dev.nncompile.derive.Deriver;
 import dev.nncompile.source.SourceFile;
+import dev.nncompile.sym.FloatFunctions;
 import dev.nncompile.sym.NumericFunctions;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
@@ -16,13 +18,39 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The helper methods a generated class carries compute what {@link NumericFunctions} computes, bit for bit, so the
- * compiler's own evaluation (explain, trace, the reference checks) and the shipped class cannot drift apart.
+ * The helper methods a generated class carries compute what {@link FloatFunctions} (a float class's σ, tanh and
+ * softplus) or {@link NumericFunctions} (a double class's, and erf) computes, bit for bit, so the algorithms the
+ * compiler tests and the shipped class cannot drift apart.
  */
 class HelperFunctionsTest {
 
     @Test
-    void generatedHelpersAreNumericFunctionsBitForBit() throws ReflectiveOperationException {
+    void aFloatClassCarriesFloatFunctionsBitForBit() throws ReflectiveOperationException {
+        Map<String, DoubleUnaryOperator> reference = new LinkedHashMap<>();
+        reference.put("tanh", FloatFunctions::tanh);
+        reference.put("sigmoid", FloatFunctions::sigmoid);
+        reference.put("softplus", FloatFunctions::softplus);
+        reference.put("log1p", FloatFunctions::log1p);
+        reference.put("expNonPositive", FloatFunctions::expNonPositive);
+        reference.put("erf", NumericFunctions::erf);
+        assertHelpersAre(reference, "float");
+    }
+
+    @Test
+    void aDoubleClassCarriesNumericFunctionsBitForBit() throws ReflectiveOperationException {
+        Map<String, DoubleUnaryOperator> reference = new LinkedHashMap<>();
+        reference.put("tanh", NumericFunctions::tanh);
+        reference.put("sigmoid", NumericFunctions::sigmoid);
+        reference.put("softplus", NumericFunctions::softplus);
+        reference.put("log1p", NumericFunctions::log1p);
+        reference.put("erf", NumericFunctions::erf);
+        Class<?> type = assertHelpersAre(reference, "double");
+        assertThrows(NoSuchMethodException.class, () -> type.getDeclaredMethod("expNonPositive", double.class));
+    }
+
+    /** Checks each helper of a class of that precision against its reference; returns the class. */
+    private static Class<?> assertHelpersAre(Map<String, DoubleUnaryOperator> reference, String precision)
+            throws ReflectiveOperationException {
         String spec = """
                 activation every(z) = tanh(z) + sigmoid(z) + softplus(z) + erf(z)
                 model Helpers {
@@ -31,17 +59,12 @@ class HelperFunctionsTest {
                     dense 1 identity
                     loss mse
                     optimizer sgd(lr = 0.1)
+                    precision %s
                 }
-                """;
+                """.formatted(precision);
         CheckResult checked = Frontend.check(new SourceFile("helpers.nn", spec));
         assertFalse(checked.hasErrors(), () -> checked.diagnostics().toString());
         Compiled c = new Compiled(Deriver.derive(checked.networks().get(0)));
-        Map<String, DoubleUnaryOperator> reference = new LinkedHashMap<>();
-        reference.put("tanh", NumericFunctions::tanh);
-        reference.put("sigmoid", NumericFunctions::sigmoid);
-        reference.put("softplus", NumericFunctions::softplus);
-        reference.put("log1p", NumericFunctions::log1p);
-        reference.put("erf", NumericFunctions::erf);
         for (Map.Entry<String, DoubleUnaryOperator> f : reference.entrySet()) {
             Method helper = c.type.getDeclaredMethod(f.getKey(), double.class);
             helper.setAccessible(true);
@@ -51,12 +74,15 @@ class HelperFunctionsTest {
                         : Math.scalb(random.nextDouble(-1, 1), -random.nextInt(1080));
                 if (f.getKey().equals("log1p")) {
                     x = Math.abs(x) % 1.0;   // its domain in softplus: e^−|x|
+                } else if (f.getKey().equals("expNonPositive")) {
+                    x = -Math.abs(x);
                 }
                 double expected = f.getValue().applyAsDouble(x);
                 double actual = (double) helper.invoke(null, x);
                 assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
-                        f.getKey() + "(" + x + "): " + actual + ", NumericFunctions gives " + expected);
+                        f.getKey() + "(" + x + "): " + actual + ", the reference gives " + expected);
             }
         }
+        return c.type;
     }
 }
