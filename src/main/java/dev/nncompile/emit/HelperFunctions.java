@@ -18,10 +18,11 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * The private static functions that {@link JavaPrinter} calls for tanh, sigmoid, softplus and erf, emitted only when
- * the plan uses them. Each is, line for line, the algorithm of {@link NumericFunctions} (a {@code precision double}
- * class, and erf in either precision) or of {@link FloatFunctions} (σ, tanh and softplus of a {@code precision float}
- * class), so the compiler's own evaluation and the shipped class agree (HelperFunctionsTest).
+ * The private static functions that {@link JavaPrinter} calls for tanh, sigmoid, softplus and erf, and a float class's
+ * softmax steps for e^(z − max) ({@link #expOfNonPositive}), emitted only when the plan uses them. Each is, line for
+ * line, the algorithm of {@link NumericFunctions} (a {@code precision double} class, and erf in either precision) or of
+ * {@link FloatFunctions} (σ, tanh and softplus of a {@code precision float} class), so the compiler's own evaluation
+ * and the shipped class agree (HelperFunctionsTest).
  */
 final class HelperFunctions {
     private HelperFunctions() {}
@@ -71,7 +72,6 @@ final class HelperFunctions {
                     """)));
         }
     }
-
 
     /** {@link NumericFunctions}' double algorithms, for a {@code precision double} class. */
     private static void addDoubleFunctions(TypeSpec.Builder type, Set<Fn> needed, Snippet snippet) {
@@ -135,8 +135,11 @@ final class HelperFunctions {
                     if (ax < 0.55) {
                         double x2 = ax * ax;
                         double x4 = x2 * x2;
-                        t = ax * (1.0 + x2 * -0.3333333329502591 + x4 * (0.13333324200007313 + x2 * -0.0539647004451583)
-                                + x4 * x4 * (0.021818449128639904 + x2 * -0.00852633305780133 + x4 * 0.0025263907105745136));
+                        double p = 1.0 + x2 * -0.3333333329502591
+                                + x4 * (0.13333324200007313 + x2 * -0.0539647004451583)
+                                + x4 * x4 * (0.021818449128639904 + x2 * -0.00852633305780133
+                                        + x4 * 0.0025263907105745136);
+                        t = ax * p;
                     } else {
                         double e = expNonPositive(-2.0 * ax);
                         t = (1.0 - e) / (1.0 + e);
@@ -154,8 +157,9 @@ final class HelperFunctions {
                     double s = u / (2.0 + u);
                     double s2 = s * s;
                     double s4 = s2 * s2;
-                    return 2.0 * s * (1.0 + s2 * 0.33333333325011805 + s4 * (0.2000000538497483 + s2 * 0.1428515286094183)
-                            + s4 * s4 * (0.11132355604500663 + s2 * 0.08732351232720387 + s4 * 0.10393808427873376));
+                    double q = 1.0 + s2 * 0.33333333325011805 + s4 * (0.2000000538497483 + s2 * 0.1428515286094183)
+                            + s4 * s4 * (0.11132355604500663 + s2 * 0.08732351232720387 + s4 * 0.10393808427873376);
+                    return 2.0 * s * q;
                     """)));
         }
         if (softmax || needed.contains(Fn.SIGMOID) || needed.contains(Fn.TANH) || needed.contains(Fn.SOFTPLUS)) {

@@ -1,20 +1,20 @@
 package dev.nncompile.sym;
 
 /**
- * The helper functions of a {@code precision float} class: σ, tanh and softplus to float precision, from short
- * polynomials in double instead of the {@code Math.exp} and {@code Math.log} intrinsics. Why: the intrinsics are
- * calls into a stub of some 50 instructions, and they dominate a small network's step (xor 2-4-1: 16 tanh, 4 σ and 4
- * softplus per step of a few dozen multiply-adds), most of all while the step is still interpreted or compiled by C1.
- * A double result with a relative error of a few 1e-10 rounds to the float nearest the exact value, or to its
- * neighbour when the exact value lies that close to the midpoint of two floats: within 1 ulp, almost always the same float as
- * {@link NumericFunctions}' double algorithms give (see FloatFunctionsTest). A {@code precision double} class keeps
- * those; the emitter writes these line for line (the emitter's HelperFunctions).
+ * The helper functions of a {@code precision float} class: σ, tanh and softplus to float precision, and the e^(z − max)
+ * of its softmax steps, from short polynomials in double instead of the {@code Math.exp} and {@code Math.log}
+ * intrinsics. Why: the intrinsics are calls into a stub of some 50 instructions, and they dominate a small network's
+ * step (xor 2-4-1: 16 tanh, 4 σ and 4 softplus per step of a few dozen multiply-adds), most of all while the step is
+ * still interpreted or compiled by C1. A double result with a relative error of a few 1e-10 rounds to the float nearest
+ * the exact value, or to its neighbour when the exact value lies that close to the midpoint of two floats: within 1
+ * ulp, almost always the same float as the exactly rounded one (see FloatFunctionsTest). A {@code precision double}
+ * class keeps {@link NumericFunctions}' double algorithms; the emitter writes these line for line (HelperFunctions).
  *
  * <p>The polynomials interpolate at Chebyshev nodes with their constant term fixed at 1 (so e^0 = 1, σ(0) = 1/2 and
- * tanh x = x for tiny x come out exactly), the coefficients computed with 40-digit arithmetic; each comment gives
- * the largest relative error on its interval with the coefficients rounded to double. They are evaluated by Estrin's
- * scheme (pairs of terms, then powers of the variable) instead of Horner's: half as long a chain of dependent
- * multiplies and adds, so the many calls of a step overlap in the pipeline (xor trains 17 % faster for it).
+ * tanh x = x for tiny x come out exactly), the coefficients computed with 40-digit arithmetic; each comment gives the
+ * largest relative error on its interval with the coefficients rounded to double. They are evaluated by Estrin's scheme
+ * (pairs of terms, then powers of the variable) instead of Horner's: half as long a chain of dependent multiplies and
+ * adds, so the many calls of a step overlap in the pipeline (xor trains 17 % faster for it).
  */
 public final class FloatFunctions {
     private FloatFunctions() {}
@@ -36,8 +36,11 @@ public final class FloatFunctions {
         if (ax < 0.55) {
             double x2 = ax * ax;
             double x4 = x2 * x2;
-            t = ax * (1.0 + x2 * -0.3333333329502591 + x4 * (0.13333324200007313 + x2 * -0.0539647004451583)
-                    + x4 * x4 * (0.021818449128639904 + x2 * -0.00852633305780133 + x4 * 0.0025263907105745136));
+            double p = 1.0 + x2 * -0.3333333329502591
+                    + x4 * (0.13333324200007313 + x2 * -0.0539647004451583)
+                    + x4 * x4 * (0.021818449128639904 + x2 * -0.00852633305780133
+                            + x4 * 0.0025263907105745136);
+            t = ax * p;
         } else {
             double e = expNonPositive(-2.0 * ax);
             t = (1.0 - e) / (1.0 + e);
@@ -58,8 +61,9 @@ public final class FloatFunctions {
         double s = u / (2.0 + u);
         double s2 = s * s;
         double s4 = s2 * s2;
-        return 2.0 * s * (1.0 + s2 * 0.33333333325011805 + s4 * (0.2000000538497483 + s2 * 0.1428515286094183)
-                + s4 * s4 * (0.11132355604500663 + s2 * 0.08732351232720387 + s4 * 0.10393808427873376));
+        double q = 1.0 + s2 * 0.33333333325011805 + s4 * (0.2000000538497483 + s2 * 0.1428515286094183)
+                + s4 * s4 * (0.11132355604500663 + s2 * 0.08732351232720387 + s4 * 0.10393808427873376);
+        return 2.0 * s * q;
     }
 
     /**
