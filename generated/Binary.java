@@ -70,6 +70,7 @@ import java.util.Map;
  *   <li>relu′(0) = 0: the derivative takes the branch its test picks, and z &gt; 0 is false at 0.</li>
  *   <li>Regularisation applies to weights only, never biases: l2(λ) adds (λ/2)·ΣW² to the loss and λ·W to ∂C/∂W; l1(λ) adds λ·Σ|W| and λ·sign(W), with sign(0) = 0.</li>
  *   <li>Adam with bias correction, ε outside the square root (PyTorch's form).</li>
+ *   <li>Computed to float precision from short polynomials, within 1 ulp of the exactly rounded float, instead of by the Math.exp and Math.log stubs: σ and softplus.</li>
  * </ul>
  *
  * <p>Storage: every matrix is one array per row (C2 vectorises those loops, not flat arrays with row offsets);

@@ -4,6 +4,7 @@ import dev.nncompile.derive.Step;
 import dev.nncompile.derive.TrainingPlan;
 import dev.nncompile.model.Layer;
 import dev.nncompile.model.Network;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The generated class's Javadoc: what the network is, how to use it, its derivation and numerics notes. */
@@ -62,9 +63,11 @@ final class DerivationJavadoc {
         section(out, "backward", plan.backward());
         section(out, "update", plan.update());
         out.append("</pre>\n");
-        if (!plan.notes().isEmpty()) {
+        List<String> notes = new ArrayList<>(plan.notes());
+        HelperFunctions.numericsNote(plan, real).ifPresent(notes::add);
+        if (!notes.isEmpty()) {
             out.append("\n<p>Numerics:\n<ul>\n");
-            for (String note : plan.notes()) {
+            for (String note : notes) {
                 out.append("  <li>").append(StepText.javadoc(note)).append("</li>\n");
             }
             out.append("</ul>\n");

@@ -14,6 +14,7 @@ import dev.nncompile.sym.NumericFunctions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -28,12 +29,9 @@ final class HelperFunctions {
     private HelperFunctions() {}
 
     static void addTo(TypeSpec.Builder type, TrainingPlan plan, Real real, Snippet snippet) {
-        Set<Fn> needed = EnumSet.noneOf(Fn.class);
-        for (Expr e : expressions(plan)) {
-            needed.addAll(JavaPrinter.helpersNeeded(e));
-        }
+        Set<Fn> needed = needed(plan);
         if (real.isFloat()) {
-            addFloatFunctions(type, needed, usesSoftmax(plan), snippet);
+            addFloatFunctions(type, needed, needsExpNonPositive(plan, needed), snippet);
         } else {
             addDoubleFunctions(type, needed, snippet);
         }
@@ -118,7 +116,7 @@ final class HelperFunctions {
      * {@link FloatFunctions}' algorithms, for a {@code precision float} class: polynomials in double, accurate to
      * float precision, where the Math intrinsics would be calls (see FloatFunctions for why).
      */
-    private static void addFloatFunctions(TypeSpec.Builder type, Set<Fn> needed, boolean softmax, Snippet snippet) {
+    private static void addFloatFunctions(TypeSpec.Builder type, Set<Fn> needed, boolean exp, Snippet snippet) {
         if (needed.contains(Fn.SIGMOID)) {
             type.addMethod(function("sigmoid", "σ(x) = 1/(1 + e^−x) to float precision, never overflowing: r = 1/(1 +"
                     + " e^−|x|), and e^−|x|·r for x < 0.", snippet.code("""
@@ -162,7 +160,7 @@ final class HelperFunctions {
                     return 2.0 * s * q;
                     """)));
         }
-        if (softmax || needed.contains(Fn.SIGMOID) || needed.contains(Fn.TANH) || needed.contains(Fn.SOFTPLUS)) {
+        if (exp) {
             type.addMethod(function("expNonPositive", "e^x for x ≤ 0 to float precision, as 2^t with t = x·log₂e:"
                     + " 2^round(t) from\nits exponent bits times a polynomial of 2^(t − round(t)); t stops at −160,"
                     + " where e^x is 0\nin float.", snippet.code("""
@@ -184,6 +182,48 @@ final class HelperFunctions {
      */
     static String expOfNonPositive(Real real, String argument) {
         return (real.isFloat() ? "expNonPositive(" : "Math.exp(") + argument + ")";
+    }
+
+    /**
+     * The line the class's Javadoc lists under Numerics when a float class carries {@link FloatFunctions}' algorithms,
+     * else empty.
+     */
+    static Optional<String> numericsNote(TrainingPlan plan, Real real) {
+        Set<Fn> needed = needed(plan);
+        if (!real.isFloat() || !needsExpNonPositive(plan, needed)) {
+            return Optional.empty();
+        }
+        List<String> uses = new ArrayList<>();
+        if (needed.contains(Fn.SIGMOID)) {
+            uses.add("σ");
+        }
+        if (needed.contains(Fn.TANH)) {
+            uses.add("tanh");
+        }
+        if (needed.contains(Fn.SOFTPLUS)) {
+            uses.add("softplus");
+        }
+        if (usesSoftmax(plan)) {
+            uses.add("softmax's e^(z − max)");
+        }
+        String list = uses.size() == 1 ? uses.get(0)
+                : String.join(", ", uses.subList(0, uses.size() - 1)) + " and " + uses.get(uses.size() - 1);
+        return Optional.of("Computed to float precision from short polynomials, within 1 ulp of the exactly rounded"
+                + " float, instead of by the Math.exp and Math.log stubs: " + list + ".");
+    }
+
+    private static Set<Fn> needed(TrainingPlan plan) {
+        Set<Fn> needed = EnumSet.noneOf(Fn.class);
+        for (Expr e : expressions(plan)) {
+            needed.addAll(JavaPrinter.helpersNeeded(e));
+        }
+        return needed;
+    }
+
+    /** Whether a float class needs e^x for x ≤ 0: its σ, tanh and softplus call it, and so do its softmax steps. */
+    private static boolean needsExpNonPositive(TrainingPlan plan, Set<Fn> needed) {
+        return needed.contains(Fn.SIGMOID) || needed.contains(Fn.TANH) || needed.contains(Fn.SOFTPLUS)
+                || usesSoftmax(plan);
     }
 
     private static boolean usesSoftmax(TrainingPlan plan) {

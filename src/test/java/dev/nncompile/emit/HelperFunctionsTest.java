@@ -3,16 +3,20 @@ package dev.nncompile.emit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nncompile.check.CheckResult;
 import dev.nncompile.check.Frontend;
 import dev.nncompile.derive.Deriver;
+import dev.nncompile.derive.TrainingPlan;
+import dev.nncompile.model.Precision;
 import dev.nncompile.source.SourceFile;
 import dev.nncompile.sym.FloatFunctions;
 import dev.nncompile.sym.NumericFunctions;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,18 @@ import org.junit.jupiter.api.Test;
  * compiler tests and the shipped class cannot drift apart.
  */
 class HelperFunctionsTest {
+    /** A network whose activation calls every helper; %s is its precision. */
+    private static final String SPEC = """
+            activation every(z) = tanh(z) + sigmoid(z) + softplus(z) + erf(z)
+            model Helpers {
+                input 2
+                dense 3 every
+                dense 1 identity
+                loss mse
+                optimizer sgd(lr = 0.1)
+                precision %s
+            }
+            """;
 
     @Test
     void aFloatClassCarriesFloatFunctionsBitForBit() throws ReflectiveOperationException {
@@ -48,23 +64,47 @@ class HelperFunctionsTest {
         assertThrows(NoSuchMethodException.class, () -> type.getDeclaredMethod("expNonPositive", double.class));
     }
 
-    /** Checks each helper of a class of that precision against its reference; returns the class. */
-    private static Class<?> assertHelpersAre(Map<String, DoubleUnaryOperator> reference, String precision)
-            throws ReflectiveOperationException {
-        String spec = """
-                activation every(z) = tanh(z) + sigmoid(z) + softplus(z) + erf(z)
-                model Helpers {
+    @Test
+    void theJavadocNamesWhatAFloatClassComputesByPolynomials() {
+        TrainingPlan helpers = plan(SPEC.formatted("float"));
+        assertEquals(Optional.of("Computed to float precision from short polynomials, within 1 ulp of the exactly"
+                + " rounded float, instead of by the Math.exp and Math.log stubs: σ, tanh and softplus."),
+                HelperFunctions.numericsNote(helpers, new Real(Precision.FLOAT)));
+        assertEquals(Optional.empty(), HelperFunctions.numericsNote(plan(SPEC.formatted("double")),
+                new Real(Precision.DOUBLE)));
+        TrainingPlan softmax = plan("""
+                model Soft {
                     input 2
-                    dense 3 every
+                    dense 3 relu
+                    dense 2 softmax
+                    loss cross_entropy
+                    optimizer sgd(lr = 0.1)
+                }
+                """);
+        assertTrue(HelperFunctions.numericsNote(softmax, new Real(Precision.FLOAT)).orElseThrow()
+                .endsWith("stubs: softmax's e^(z − max)."));
+        TrainingPlan relu = plan("""
+                model Plain {
+                    input 2
+                    dense 3 relu
                     dense 1 identity
                     loss mse
                     optimizer sgd(lr = 0.1)
-                    precision %s
                 }
-                """.formatted(precision);
+                """);
+        assertEquals(Optional.empty(), HelperFunctions.numericsNote(relu, new Real(Precision.FLOAT)));
+    }
+
+    private static TrainingPlan plan(String spec) {
         CheckResult checked = Frontend.check(new SourceFile("helpers.nn", spec));
         assertFalse(checked.hasErrors(), () -> checked.diagnostics().toString());
-        Compiled c = new Compiled(Deriver.derive(checked.networks().get(0)));
+        return Deriver.derive(checked.networks().get(0));
+    }
+
+    /** Checks each helper of a class of that precision against its reference; returns the class. */
+    private static Class<?> assertHelpersAre(Map<String, DoubleUnaryOperator> reference, String precision)
+            throws ReflectiveOperationException {
+        Compiled c = new Compiled(plan(SPEC.formatted(precision)));
         for (Map.Entry<String, DoubleUnaryOperator> f : reference.entrySet()) {
             Method helper = c.type.getDeclaredMethod(f.getKey(), double.class);
             helper.setAccessible(true);
