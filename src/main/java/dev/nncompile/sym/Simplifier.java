@@ -295,9 +295,8 @@ public final class Simplifier {
     private static List<Expr> denominators(List<Expr> terms) {
         TreeSet<Expr> out = new TreeSet<>(ExprOrder.INSTANCE);
         for (Expr t : terms) {
-            for (Expr f : t instanceof Mul m ? m.factors() : List.of(t)) {
-                if (f instanceof Pow p && p.exponent() instanceof Const c && c.value() < 0
-                        && c.value() == Math.rint(c.value())) {
+            for (Expr f : factors(t)) {
+                if (f instanceof Pow p && integerExponent(p) < 0) {
                     out.add(p.base());
                 }
             }
@@ -329,16 +328,25 @@ public final class Simplifier {
 
     /** The integer power of {@code base} among the factors of {@code term} (0 when absent or not an integer). */
     private static double integerPower(Expr term, Expr base) {
-        for (Expr f : term instanceof Mul m ? m.factors() : List.of(term)) {
-            if (f instanceof Pow p && p.base().equals(base) && p.exponent() instanceof Const c
-                    && c.value() == Math.rint(c.value())) {
-                return c.value();
+        for (Expr f : factors(term)) {
+            if (f instanceof Pow p && p.base().equals(base) && !Double.isNaN(integerExponent(p))) {
+                return integerExponent(p);
             }
             if (f.equals(base)) {
                 return 1;
             }
         }
         return 0;
+    }
+
+    /** A term's factors: a product's, else the term itself. */
+    private static List<Expr> factors(Expr term) {
+        return term instanceof Mul m ? m.factors() : List.of(term);
+    }
+
+    /** The exponent of a power when it is an integer constant, else NaN. */
+    private static double integerExponent(Pow p) {
+        return p.exponent() instanceof Const c && c.value() == Math.rint(c.value()) ? c.value() : Double.NaN;
     }
 
     private static List<Expr> expandTerms(List<Expr> terms) {
