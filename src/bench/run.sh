@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # nncompile benchmark: the generated trainers next to the peers of ../shared/bench, one command.
 #
-#   src/bench/run.sh [-r REPS] [-c CONFIG[,CONFIG...]] [-p PEER[,PEER...] | --no-peers] [-o FILE.jsonl]
+#   src/bench/run.sh [-r REPS] [-c CONFIG[,CONFIG...]] [-p PEER[,PEER...] | --no-peers] [--no-peak] [-o FILE.jsonl]
 #
 # What it does:
 #   1. generates the five benchmark specs' classes into package nncompile.bench.gen (target/bench/src)
@@ -12,19 +12,25 @@
 #   3. per rep and config, in fresh JVMs: nncompile on JDK 17 (peer "nncompile"), on JDK 25 if present (peer
 #      "nncompile-jdk25"), the same classes generated with --simd (peers "nncompile-simd", "nncompile-simd-jdk25";
 #      compiled into package nncompile.bench.simd and run with --add-modules jdk.incubator.vector) and with
-#      --simd --threads 2 (peer "nncompile-simd", threads 2, JDK 17), then the peers through ../shared/bench/run_peers.sh (-r 1, same config), so every
-#      ratio compares runs made minutes apart under the same machine load
-#   4. prints one JSON line per run (the harness's contract) to stdout/FILE and, at the end, the ratio table
+#      --simd --threads 2 (peer "nncompile-simd", threads 2, JDK 17), then the peers through
+#      ../shared/bench/run_peers.sh (-r 1, same config), so every ratio compares runs made minutes apart under the
+#      same machine load
+#   4. per rep, before the configs, this machine's practical fp32 peak as the issue defines it: OpenBLAS sgemm
+#      through numpy on 1 and 2 threads (../shared/bench/peak/blas_peak.py --coretypes env: 2048³ and the
+#      configs' own GEMM shapes; needs python3-numpy; --no-peak leaves it out), into FILE-peak.jsonl beside FILE
+#   5. prints one JSON line per run (the harness's contract) to stdout/FILE and, at the end, the ratio table
 #      (src/bench/ratios.py): nncompile samples/s ÷ each peer's, medians per config, with machine, JDKs,
-#      OPENBLAS_CORETYPE and the load average.
+#      OPENBLAS_CORETYPE and the load average; then GFLOP/s and % of the practical peak of every runner
+#      (../shared/bench/analyze.py: the harness's FLOP model, the best peak measured in this run).
 #
 # Defaults: -r 1, every config, peers handjava-tuned,pytorch,pytorch-avx512 (pytorch needs Debian's python3-torch;
 # pytorch-avx512 is left out on CPUs without AVX-512; handjava-tuned-jdk25 pairs with nncompile-jdk25; dl4j needs a
 # first `mvn package` of the peer, see ../shared/bench/README.md).
 # Environment: BENCH_DIR (default ../shared/bench beside the checkout, or ../../shared/bench from a worktree),
-# JAVA (default java, must be 17+), SIMD (default 1; 0 leaves the --simd classes out), JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java if it exists;
-# JAVA25=none skips it), JAVA_OPTS (extra JVM flags for nncompile's runs), FASHION_MNIST_DIR / IRIS_CSV.
-# Requirements: python3-sklearn (iris.csv), dataset-fashion-mnist.
+# JAVA (default java, must be 17+), SIMD (default 1; 0 leaves the --simd classes out), JAVA25 (default
+# /usr/lib/jvm/temurin-25-jdk-amd64/bin/java if it exists; JAVA25=none skips it), JAVA_OPTS (extra JVM flags for
+# nncompile's runs), PYTHON (default /usr/bin/python3, for the peak), FASHION_MNIST_DIR / IRIS_CSV.
+# Requirements: python3-sklearn (iris.csv), dataset-fashion-mnist; python3-numpy for the peak.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -33,14 +39,16 @@ REPS=1
 CONFIGS="xor,iris,seed-mnist,mlp-adam,mlp-wide"
 PEERS="handjava-tuned,pytorch,pytorch-avx512"
 OUT=""
+PEAK=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -r) REPS="$2"; shift 2 ;;
     -c) CONFIGS="$2"; shift 2 ;;
     -p) PEERS="$2"; shift 2 ;;
     --no-peers) PEERS=""; shift ;;
+    --no-peak) PEAK=0; shift ;;
     -o) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -143,9 +151,22 @@ emit() { # one JSON line
   return 0
 }
 [[ -n "$OUT" ]] && : > "$OUT"
+peak_jsonl="$work/peak.jsonl"
+: > "$peak_jsonl"
+PY="${PYTHON:-/usr/bin/python3}"   # Debian's, as run_peers.sh: its numpy and PyTorch share the system OpenBLAS
+if [[ "$PEAK" == 1 ]] && ! "$PY" -c 'import numpy' 2>/dev/null; then
+  log "numpy is missing (Debian: python3-numpy): no practical-peak measurement"
+  PEAK=0
+fi
 peers_built=0
 loads=()
 for ((rep = 1; rep <= REPS; rep++)); do
+  if [[ "$PEAK" == 1 ]]; then
+    log "rep $rep/$REPS  practical peak: OpenBLAS sgemm, 1 and 2 threads"
+    # OpenBLAS's own choice of kernels for this CPU: the SkylakeX core type dies of SIGILL without AVX-512
+    "$PY" "$BENCH_DIR/peak/blas_peak.py" --reps 3 --coretypes env | grep '^{' >> "$peak_jsonl" \
+      || log "FAILED: practical peak"
+  fi
   for cfg in "${cfg_list[@]}"; do
     read -r spec model <<< "$(model_of "$cfg")"
     loads+=("$(cut -d' ' -f1-3 /proc/loadavg)")
@@ -177,6 +198,12 @@ for ((rep = 1; rep <= REPS; rep++)); do
   done
 done
 
-# ---- 4. the ratio table
+# ---- 5. the ratio table, then GFLOP/s and % of the practical peak
+[[ -n "$OUT" && -s "$peak_jsonl" ]] && cp "$peak_jsonl" "${OUT%.jsonl}-peak.jsonl"
 printf '%s\n' "${loads[@]}" > "$work/loads.txt"
 JAVA="$JAVA" JAVA25="${JAVA25:-}" python3 "$here/ratios.py" "$jsonl" --loads "$work/loads.txt"
+if [[ -s "$peak_jsonl" ]]; then
+  echo "## GFLOP/s and % of this machine's practical peak (../shared/bench/analyze.py)"
+  echo
+  python3 "$BENCH_DIR/analyze.py" "$jsonl" --peak "$peak_jsonl" --configs "$BENCH_DIR/configs.json"
+fi

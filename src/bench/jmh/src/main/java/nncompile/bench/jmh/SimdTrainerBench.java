@@ -14,12 +14,15 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * trainBatch and predict of the classes generated with {@code --simd} (the Vector API kernels): specs/mnist.nn at
- * batch 10, specs/mnist-relu.nn at batch 64, specs/mnist-wide.nn at batch 128, on fixed random data. Run with
- * {@code -prof gc}: gc.alloc.rate.norm must be 0 B/op once C2 has compiled the kernels.
+ * batch 10, specs/mnist-relu.nn at batch 64, specs/mnist-wide.nn at batch 128, and specs/mnist-wide.nn generated
+ * with {@code --simd --threads 2} (its worker thread started once, by the constructor), on fixed random data. Run
+ * with {@code -prof gc}: gc.alloc.rate.norm, which counts the bytes of every thread, the worker's included, must be
+ * 0 B/op once C2 has compiled the kernels.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,6 +34,7 @@ public class SimdTrainerBench {
     private Mnist seed;
     private MnistRelu adam;
     private MnistWide wide;
+    private nncompile.bench.simd.t2.MnistWide wideTwoThreads;
     private float[] x;
     private float[] y;
     private final float[] out = new float[10];
@@ -49,6 +53,12 @@ public class SimdTrainerBench {
         seed = new Mnist(1);
         adam = new MnistRelu(1);
         wide = new MnistWide(1);
+        wideTwoThreads = new nncompile.bench.simd.t2.MnistWide(1);
+    }
+
+    @TearDown
+    public void tearDown() {
+        wideTwoThreads.close();
     }
 
     @Benchmark
@@ -64,6 +74,11 @@ public class SimdTrainerBench {
     @Benchmark
     public float mnistWideTrainBatch128() {
         return wide.trainBatch(x, y, MnistWide.MAX_BATCH);
+    }
+
+    @Benchmark
+    public float mnistWideTwoThreadsTrainBatch128() {
+        return wideTwoThreads.trainBatch(x, y, MnistWide.MAX_BATCH);
     }
 
     @Benchmark
