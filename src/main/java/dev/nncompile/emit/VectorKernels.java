@@ -216,7 +216,7 @@ final class VectorKernels {
         loop.add(before);
         loop.beginControlFlow("for (int j = from; j < to; j += $L * LANES)", VECTORS);
         loop.add(pack);
-        blocks(loop, "s", "n", -1, blocks, kernel -> CodeBlock.of("$N(s, j);\n", kernel));
+        blocks(loop, "s", Count.runtime("n"), blocks, kernel -> CodeBlock.of("$N(s, j);\n", kernel));
         loop.endControlFlow();
         MethodSpec columns = kernel("Columns" + StepRenderer.capitalize(out.name()), loop.build(),
                 "Units from .. to − 1 of " + out.name() + " (whole register blocks) for the call's n samples.", "n",
@@ -237,7 +237,7 @@ final class VectorKernels {
         initAccumulators(code, rows, bias);
         if (rowsOf == null) {
             code.addStatement("int k = 0, p = j * $L", terms);
-            termLoop(code, "k", null, terms, CodeBlock.of("p += $L * LANES", 2 * VECTORS),
+            termLoop(code, "k", Count.known(terms), CodeBlock.of("p += $L * LANES", 2 * VECTORS),
                     second -> fmaTerm(code, rows, "wv", "panels", second ? "p + " + VECTORS + " * LANES" : "p",
                             r -> "in" + r + (second ? "[k + 1]" : "[k]")));
         } else {
@@ -299,7 +299,7 @@ final class VectorKernels {
         loop.endControlFlow();
         loop.endControlFlow();
         loop.add("// rows outside, columns inside: a block's quad stays in L1 while the panels stream from L2\n");
-        blocks(loop, "k", null, g.rows(), blocks, kernel -> CodeBlock.builder()
+        blocks(loop, "k", Count.known(g.rows()), blocks, kernel -> CodeBlock.builder()
                 .beginControlFlow("for (int j = from; j < to; j += $L * LANES)", VECTORS)
                 .addStatement("$N(k, j, n)", kernel)
                 .endControlFlow().build());
@@ -314,7 +314,7 @@ final class VectorKernels {
         initAccumulators(code, rows, null);
         // k is a multiple of ROWS: rows k .. k + ROWS − 1 are one quad
         code.addStatement("int s = 0, p = j * n, q = k * n");
-        termLoop(code, "s", "n", -1, CodeBlock.of("p += $L * LANES, q += $L", 2 * VECTORS, 2 * ROWS),
+        termLoop(code, "s", Count.runtime("n"), CodeBlock.of("p += $L * LANES, q += $L", 2 * VECTORS, 2 * ROWS),
                 second -> fmaTerm(code, rows, "dv", "panels", second ? "p + " + VECTORS + " * LANES" : "p",
                         r -> "quads[q + " + (second ? ROWS + r : r) + "]"));
         storeAccumulators(code, rows, g, "k");
@@ -357,30 +357,52 @@ final class VectorKernels {
     }
 
     /**
-     * The loop over the terms of a block's sums below {@code count} (code) or, with {@code known} ≥ 0, a number: two
-     * terms per pass, each in its own scope, then the last term of an odd count. {@code term(second)} renders the
+     * A loop bound: a number known when the class is generated (the tests for a remainder then disappear from the
+     * generated code), or code evaluated at run time.
+     */
+    private record Count(String code, int value) {
+        static Count known(int value) {
+            return new Count(String.valueOf(value), value);
+        }
+
+        static Count runtime(String code) {
+            return new Count(code, -1);
+        }
+
+        boolean isKnown() {
+            return value >= 0;
+        }
+
+        /** The bound less d, as code: a number when it is known. */
+        String minus(int d) {
+            return isKnown() ? String.valueOf(value - d) : code + " - " + d;
+        }
+    }
+
+    /**
+     * The loop over the terms of a block's sums below {@code count}: two terms per pass, each in its own scope, then
+     * the last term of an odd count. {@code term(second)} renders the
      * term at {@code var} (false) or {@code var + 1} (true); {@code step} advances the other indices by two terms.
      * Two terms per pass is as far as the loop should be unrolled: C2 of JDK 25 unrolls a one-term loop four times
      * and spills the accumulators to the stack (disassembled; the kernel ran at 30 GFLOP/s there against 55 on JDK
      * 17), and with two terms per pass both JDKs keep every accumulator in a register. Each sum still adds its terms
      * in order, so the bits do not change.
      */
-    private static void termLoop(CodeBlock.Builder code, String var, String count, int known, CodeBlock step,
+    private static void termLoop(CodeBlock.Builder code, String var, Count count, CodeBlock step,
             Consumer<Boolean> term) {
-        code.beginControlFlow("for (; $L < $L; $L += 2, $L)", var, known >= 0 ? String.valueOf(known - 1)
-                : count + " - 1", var, step);
+        code.beginControlFlow("for (; $L < $L; $L += 2, $L)", var, count.minus(1), var, step);
         for (boolean second : new boolean[] {false, true}) {
             code.add("{\n$>");
             term.accept(second);
             code.add("$<}\n");
         }
         code.endControlFlow();
-        if (known < 0) {
-            code.beginControlFlow("if ($L < $L)", var, count);
+        if (!count.isKnown()) {
+            code.beginControlFlow("if ($L < $L)", var, count.code());
             code.add("// the last term of an odd count\n");
             term.accept(false);
             code.endControlFlow();
-        } else if (known % 2 == 1) {
+        } else if (count.value() % 2 == 1) {
             code.add("// the last term\n{\n$>");
             term.accept(false);
             code.add("$<}\n");
@@ -423,25 +445,24 @@ final class VectorKernels {
     }
 
     /**
-     * Whole register blocks of {@link #ROWS} rows over {@code var} below {@code limit} (a count or, with
-     * {@code known}, a number), then one block of the rows left: a tail of two or three rows in one call keeps two or
-     * three times the independent FMA chains of single rows (a lone row's two chains wait on the FMA latency).
+     * Whole register blocks of {@link #ROWS} rows over {@code var} below {@code limit}, then one block of the rows
+     * left: a tail of two or three rows in one call keeps two or three times the independent FMA chains of single
+     * rows (a lone row's two chains wait on the FMA latency).
      * {@code run} renders what a block does with its kernel (a call, or a loop of calls).
      */
-    private static void blocks(CodeBlock.Builder loop, String var, String limit, int known, List<MethodSpec> bySize,
+    private static void blocks(CodeBlock.Builder loop, String var, Count limit, List<MethodSpec> bySize,
             Function<MethodSpec, CodeBlock> run) {
         loop.addStatement("int $L = 0", var);
-        loop.beginControlFlow("for (; $L <= $L; $L += $L)", var, known >= 0 ? String.valueOf(known - ROWS)
-                : limit + " - " + ROWS, var, ROWS);
+        loop.beginControlFlow("for (; $L <= $L; $L += $L)", var, limit.minus(ROWS), var, ROWS);
         loop.add(run.apply(bySize.get(ROWS - 1)));
         loop.endControlFlow();
-        if (known >= 0) {
-            if (known % ROWS != 0) {
-                loop.add(run.apply(bySize.get(known % ROWS - 1)));
+        if (limit.isKnown()) {
+            if (limit.value() % ROWS != 0) {
+                loop.add(run.apply(bySize.get(limit.value() % ROWS - 1)));
             }
             return;
         }
-        loop.beginControlFlow("switch ($L - $L)", limit, var);
+        loop.beginControlFlow("switch ($L - $L)", limit.code(), var);
         for (int rows = ROWS - 1; rows >= 1; rows--) {
             loop.add("case $L -> ", rows).add(run.apply(bySize.get(rows - 1)));
         }
