@@ -16,8 +16,9 @@
 #      ../shared/bench/run_peers.sh (-r 1, same config), so every ratio compares runs made minutes apart under the
 #      same machine load
 #   4. per rep, before the configs, this machine's practical fp32 peak as the issue defines it: OpenBLAS sgemm
-#      through numpy on 1 and 2 threads (../shared/bench/peak/blas_peak.py --coretypes env: 2048³ and the
-#      configs' own GEMM shapes; needs python3-numpy; --no-peak leaves it out), into FILE-peak.jsonl beside FILE
+#      through numpy on 1 and 2 threads (../shared/bench/peak/blas_peak.py: 2048³ and the configs' own GEMM shapes,
+#      OpenBLAS's kernels for this CPU and, with AVX-512, its SkylakeX ones; needs python3-numpy; --no-peak leaves it
+#      out), into FILE-peak.jsonl beside FILE
 #   5. prints one JSON line per run (the harness's contract) to stdout/FILE and, at the end, the ratio table
 #      (src/bench/ratios.py): nncompile samples/s ÷ each peer's, medians per config, with machine, JDKs,
 #      OPENBLAS_CORETYPE and the load average; then GFLOP/s and % of the practical peak of every runner
@@ -48,7 +49,7 @@ while [[ $# -gt 0 ]]; do
     --no-peers) PEERS=""; shift ;;
     --no-peak) PEAK=0; shift ;;
     -o) OUT="$2"; shift 2 ;;
-    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -163,8 +164,11 @@ loads=()
 for ((rep = 1; rep <= REPS; rep++)); do
   if [[ "$PEAK" == 1 ]]; then
     log "rep $rep/$REPS  practical peak: OpenBLAS sgemm, 1 and 2 threads"
-    # OpenBLAS's own choice of kernels for this CPU: the SkylakeX core type dies of SIGILL without AVX-512
-    "$PY" "$BENCH_DIR/peak/blas_peak.py" --reps 3 --coretypes env | grep '^{' >> "$peak_jsonl" \
+    # the kernels OpenBLAS picks for this CPU and, with AVX-512, its SkylakeX kernels too (the issue's peak; they
+    # die of SIGILL without AVX-512); analyze.py takes the best
+    coretypes=env
+    grep -q -w avx512f /proc/cpuinfo 2>/dev/null && coretypes=env,SkylakeX
+    "$PY" "$BENCH_DIR/peak/blas_peak.py" --reps 3 --coretypes "$coretypes" | grep '^{' >> "$peak_jsonl" \
       || log "FAILED: practical peak"
   fi
   for cfg in "${cfg_list[@]}"; do
