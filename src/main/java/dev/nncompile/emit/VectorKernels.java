@@ -31,14 +31,14 @@ import javax.lang.model.element.Modifier;
  * Eight accumulators, two loaded vectors and one broadcast fit the 16 vector registers of AVX2 with room to spare,
  * and eight independent FMA chains cover the FMA latency (4 cycles, 2 per cycle).
  *
- * <p>The streamed operands are packed first, as BLAS libraries do: the {@code VECTORS·LANES} columns a block
- * loads, for every term of the sum, are copied into one contiguous panel of the {@code panels} scratch
- * ({@code [column block][term][2·LANES]}), and a weight gradient's inputs into quads of the {@code quads} scratch
- * ({@code [k / ROWS][sample][ROWS]}). The kernel then reads two sequential streams of one array each instead of one
- * row array per term (a row load, its bounds check and a line a whole row further on per iteration), which made the
- * 784-512-256-10 trainer 1.5× faster. Packing costs 1/n of the product for W (per column block, on the thread
- * that computes it) and 1/units for the gradient's inputs; a forward product over fewer than {@link #ROWS} samples
- * (a single {@code predict}) reads the weight rows directly instead, where packing would cost as much as the product.
+ * <p>The streamed operands are packed first, as BLAS libraries do: the {@code VECTORS·LANES} columns a block loads, for
+ * every term of the sum, are copied into one contiguous panel of the {@code panels} scratch ({@code [column
+ * block][term][2·LANES]}), and a weight gradient's inputs into quads of the {@code quads} scratch ({@code [k /
+ * ROWS][sample][ROWS]}). The kernel then reads two sequential streams of one array each instead of one row array per
+ * term (a row load, its bounds check and a line a whole row further on per iteration), which made the 784-512-256-10
+ * trainer 1.5× faster. Packing costs 1/n of the product for W (per {@link #PACKED_BLOCKS} column blocks, on the thread
+ * that computes them) and 1/units for the gradient's inputs; a forward product over fewer than {@link #ROWS} samples (a
+ * single {@code predict}) reads the weight rows directly instead, where packing would cost as much as the product.
  * Every path adds the products of a sum in the order of the plain kernels, so packing never changes a bit; an
  * FMA rounds once where the plain loop rounds twice, the only difference between the two.
  */
@@ -47,6 +47,14 @@ final class VectorKernels {
     static final int ROWS = 4;
     /** Vectors of a register block: {@code ROWS × VECTORS} accumulators. */
     static final int VECTORS = 2;
+    /**
+     * Column blocks a forward product packs in one pass over W's rows: it reads {@code PACKED_BLOCKS·VECTORS·LANES}
+     * adjacent values of each row (four cache lines with AVX2 floats) where one block reads a single line per row, and
+     * a row of W is a whole row further on. Packing one block at a time waited on L3 for every line (W was rewritten
+     * by the last update): 0.49–0.65 ms of a 7 ms mlp-wide step against 0.19–0.31 in four-block passes. Four
+     * panels of 784 terms (200 KB with AVX2 floats) still sit in L2 when the register blocks read them.
+     */
+    static final int PACKED_BLOCKS = 4;
     static final String PACKAGE = "jdk.incubator.vector";
     private final Fields fields;
     private final Real real;
@@ -153,10 +161,13 @@ final class VectorKernels {
                 + " registers, each block's columns of $L packed into one panel first\n", a.out().name(),
                 a.bias().name(), a.in().name(), a.weight().name(), ROWS, VECTORS, a.weight().name());
         CodeBlock.Builder pack = CodeBlock.builder();
-        pack.add("// panel [k][2·LANES] of $L's columns j .. j + 2·LANES − 1\n", w.name());
-        pack.beginControlFlow("for (int k = 0, p = j * $L; k < $L; k++, p += $L * LANES)", terms, terms, VECTORS);
+        pack.add("// panels [k][2·LANES] of $L's columns j0 .. end − 1, one pass over its rows\n", w.name());
+        pack.beginControlFlow("for (int k = 0; k < $L; k++)", terms);
         pack.addStatement("$L[] row = $L[k]", real.keyword(), w.name());
+        pack.beginControlFlow("for (int j = j0, p = j0 * $L + k * $L * LANES; j < end; j += $L * LANES,"
+                + " p += $L * LANES)", terms, VECTORS, VECTORS, terms * VECTORS);
         copyToPanel(pack);
+        pack.endControlFlow();
         pack.endControlFlow();
         MethodSpec direct = productKernel(out, in, b, terms, 1, w);
         CodeBlock.Builder unpacked = CodeBlock.builder();
@@ -185,7 +196,8 @@ final class VectorKernels {
         code.add("// $L[s][k] = Σj $L[s][j]·$L[k][j]: the forward's blocks over panels of $Lᵀ\n", d.delta().name(),
                 d.next().name(), d.weight().name(), d.weight().name());
         CodeBlock.Builder pack = CodeBlock.builder();
-        pack.add("// panel [j][2·LANES] of $Lᵀ: rows j .. j + 2·LANES − 1 of $L, transposed\n", w.name(), w.name());
+        pack.add("// panels [j][2·LANES] of $Lᵀ: rows j0 .. end − 1 of $L, transposed\n", w.name(), w.name());
+        pack.beginControlFlow("for (int j = j0; j < end; j += $L * LANES)", VECTORS);
         pack.beginControlFlow("for (int c = 0; c < $L * LANES; c++)", VECTORS);
         pack.addStatement("int p = j * $L + c", terms);
         pack.beginControlFlow("if (j + c < $L)", w.rows());
@@ -199,12 +211,14 @@ final class VectorKernels {
         pack.endControlFlow();
         pack.endControlFlow();
         pack.endControlFlow();
+        pack.endControlFlow();
         product(code, delta, next, null, terms, CodeBlock.of(""), pack.build());
     }
 
     /**
      * {@code out[s][j] = bias[j] (or 0) + Σk in[s][k]·panel[k][j]} for k below {@code terms}, over out's padded row:
-     * per column block, {@code pack} fills the panel, then the register blocks run over the samples.
+     * per {@link #PACKED_BLOCKS} column blocks j0 .. end − 1, {@code pack} fills their panels, then the register
+     * blocks run over the samples, one column block after the other.
      */
     private void product(CodeBlock.Builder code, Storage out, Storage in, Storage bias, int terms, CodeBlock before,
             CodeBlock pack) {
@@ -214,9 +228,12 @@ final class VectorKernels {
         }
         CodeBlock.Builder loop = CodeBlock.builder();
         loop.add(before);
-        loop.beginControlFlow("for (int j = from; j < to; j += $L * LANES)", VECTORS);
+        loop.beginControlFlow("for (int j0 = from; j0 < to; j0 += $L * LANES)", PACKED_BLOCKS * VECTORS);
+        loop.addStatement("int end = Math.min(to, j0 + $L * LANES)", PACKED_BLOCKS * VECTORS);
         loop.add(pack);
+        loop.beginControlFlow("for (int j = j0; j < end; j += $L * LANES)", VECTORS);
         blocks(loop, "s", Count.runtime("n"), blocks, kernel -> CodeBlock.of("$N(s, j);\n", kernel));
+        loop.endControlFlow();
         loop.endControlFlow();
         MethodSpec columns = kernel("Columns" + StepRenderer.capitalize(out.name()), loop.build(),
                 "Units from .. to − 1 of " + out.name() + " (whole register blocks) for the call's n samples.", "n",
