@@ -398,8 +398,8 @@ final class VectorKernels {
 
     /**
      * The loop over the terms of a block's sums below {@code count}: two terms per pass, each in its own scope, then
-     * the last term of an odd count. {@code term(second)} renders the
-     * term at {@code var} (false) or {@code var + 1} (true); {@code step} advances the other indices by two terms.
+     * the last term of an odd count. {@code term(second)} renders the term at {@code var} (false) or {@code var + 1}
+     * (true); {@code step} advances the other indices by two terms.
      * Two terms per pass is as far as the loop should be unrolled: C2 of JDK 25 unrolls a one-term loop four times
      * and spills the accumulators to the stack (disassembled; the kernel ran at 30 GFLOP/s there against 55 on JDK
      * 17), and with two terms per pass both JDKs keep every accumulator in a register. Each sum still adds its terms

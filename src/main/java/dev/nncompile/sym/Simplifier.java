@@ -329,8 +329,11 @@ public final class Simplifier {
     /** The integer power of {@code base} among the factors of {@code term} (0 when absent or not an integer). */
     private static double integerPower(Expr term, Expr base) {
         for (Expr f : factors(term)) {
-            if (f instanceof Pow p && p.base().equals(base) && !Double.isNaN(integerExponent(p))) {
-                return integerExponent(p);
+            if (f instanceof Pow p && p.base().equals(base)) {
+                double exponent = integerExponent(p);
+                if (!Double.isNaN(exponent)) {
+                    return exponent;
+                }
             }
             if (f.equals(base)) {
                 return 1;
